@@ -1,0 +1,46 @@
+# Two entry points for a newcomer (see README.md):
+#   make study   create the environment, fetch the data, run `dvc repro`, show the tables
+#   make test    same environment, run every notebook's tests, check notebooks and library are in sync
+SHELL := /bin/bash
+VENV ?= .venv
+BIN := $(VENV)/bin
+PYTHON ?= python3
+PROFILE ?= embedded
+export OMP_NUM_THREADS ?= 1
+export MKL_NUM_THREADS ?= 1
+
+.PHONY: study test env data sync-check readme
+
+env: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt settings.ini setup.py
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -r requirements.txt
+	$(BIN)/pip install -q --no-deps cityscapesscripts
+	$(BIN)/pip install -q --no-deps -e .
+	$(BIN)/python -m ipykernel install --user --name python3 >/dev/null
+	touch $@
+
+# Fashion-MNIST, the raw input of the embedded dataset: from Debian's package where apt is usable,
+# else `sstkd_fetch` downloads it from the official location.
+data: env
+	@if [ ! -d /usr/share/datasets/fashion-mnist ] && command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dataset-fashion-mnist; fi
+	$(BIN)/sstkd_fetch data
+
+study: data
+	PATH=$(abspath $(BIN)):$$PATH $(BIN)/dvc repro
+	@cat results/main.md results/ablation.md 2>/dev/null || echo "no tables yet: results/ is empty"
+
+sync-check: env  # also run at the end of `make test`
+	@before=$$(git status --porcelain -- sstkd nbs README.md); \
+	$(BIN)/nbdev_export && $(BIN)/nbdev_clean && $(BIN)/python scripts/readme.py; \
+	after=$$(git status --porcelain -- sstkd nbs README.md); \
+	if [ "$$before" != "$$after" ]; then \
+	  echo "FAIL: nbdev_export / nbdev_clean / README regeneration changed files:"; git status --short -- sstkd nbs README.md; exit 1; fi; \
+	echo "sync check: library, notebooks and README are in step"
+
+# Every notebook's tests (slow cells too with `make test TEST_FLAGS=slow`), then the sync check.
+test: env
+	@PATH=$(abspath $(BIN)):$$PATH bash scripts/test.sh $(TEST_FLAGS)
