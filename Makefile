@@ -5,7 +5,7 @@ SHELL := /bin/bash
 VENV ?= .venv
 BIN := $(VENV)/bin
 PYTHON ?= python3
-PROFILE ?= embedded
+PROFILE ?= $(shell sed -n 's/^profile: *//p' params.yaml)
 export OMP_NUM_THREADS ?= 1
 export MKL_NUM_THREADS ?= 1
 
@@ -29,9 +29,11 @@ data: env
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dataset-fashion-mnist; fi
 	$(BIN)/sstkd_fetch data
 
+# `make study PROFILE=cityscapes` switches the profile in params.yaml first (see params.yaml).
 study: data
+	$(BIN)/python -c "from sstkd.study import set_profile; set_profile('$(PROFILE)')"
 	PATH=$(abspath $(BIN)):$$PATH $(BIN)/dvc repro
-	@cat results/main.md results/ablation.md 2>/dev/null || echo "no tables yet: results/ is empty"
+	@for t in main ablation; do echo; echo "## $$t table ($(PROFILE))"; cat results/$(PROFILE)/$$t.md; done
 
 sync-check: env  # also run at the end of `make test`
 	@before=$$(git status --porcelain -- sstkd nbs README.md); \
