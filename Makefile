@@ -6,8 +6,6 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PYTHON ?= python3
 PROFILE ?= $(shell sed -n 's/^profile: *//p' params.yaml)
-export OMP_NUM_THREADS ?= 1
-export MKL_NUM_THREADS ?= 1
 
 .PHONY: study test env data sync-check readme
 
@@ -44,5 +42,6 @@ sync-check: env  # also run at the end of `make test`
 	echo "sync check: library, notebooks and README are in step"
 
 # Every notebook's tests (slow cells too with `make test TEST_FLAGS=slow`), then the sync check.
+# nbdev_test runs two notebooks at a time: one torch thread each.
 test: env
-	@PATH=$(abspath $(BIN)):$$PATH bash scripts/test.sh $(TEST_FLAGS)
+	@OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 PATH=$(abspath $(BIN)):$$PATH bash scripts/test.sh $(TEST_FLAGS)
