@@ -13,10 +13,11 @@ import torch.nn.functional as F
 from torch.nn.utils.parametrizations import spectral_norm
 
 # %% auto 0
-__all__ = ['IGNORE_INDEX', 'HOLISTIC_DEFAULTS', 'HOLISTIC_CHOICES', 'match_size', 'resize_labels', 'kl_logits', 'check_params',
-           'register_distiller', 'distiller_names', 'AuxModel', 'Distiller', 'DistillerSet', 'build_distillers', 'KD',
-           'pairwise_affinity', 'pairwise_loss', 'SelfAttention', 'ScoreDiscriminator', 'Holistic', 'make_holistic',
-           'SKD', 'cwd_loss', 'CWD', 'class_balanced_indices', 'gskd_descriptor_loss', 'GSKD']
+__all__ = ['IGNORE_INDEX', 'HOLISTIC_DEFAULTS', 'HOLISTIC_CHOICES', 'MASK_OPS', 'match_size', 'resize_labels', 'kl_logits',
+           'check_params', 'register_distiller', 'distiller_names', 'AuxModel', 'Distiller', 'DistillerSet',
+           'build_distillers', 'KD', 'pairwise_affinity', 'pairwise_loss', 'SelfAttention', 'ScoreDiscriminator',
+           'Holistic', 'make_holistic', 'SKD', 'cwd_loss', 'CWD', 'class_balanced_indices', 'gskd_descriptor_loss',
+           'GSKD', 'tfe_weight', 'gt_prob', 'hard_pixels', 'RDD']
 
 # %% ../nbs/06_distill.ipynb 6
 IGNORE_INDEX = 255
@@ -432,3 +433,88 @@ class GSKD(Distiller):
             losses.append(gskd_descriptor_loss(f_s[b][:, sel].T, f_t[b][:, sel].T, perm, k, h.tau))
         loss = torch.stack(losses).mean() if losses else f_s.sum() * 0
         return {'sid': h.weight * loss}
+
+# %% ../nbs/06_distill.ipynb 46
+def tfe_weight(z_main: torch.Tensor, z_aux: torch.Tensor, direction: str = 'aux_main') -> torch.Tensor:
+    "RDD's TFE weight `exp(-KL)` per pixel (B,h,w) from the teacher's main and aux logits."
+    lm, la = F.log_softmax(z_main.detach().float(), 1), F.log_softmax(match_size(z_aux.detach(), z_main).float(), 1)
+    if direction == 'aux_main': D = (la.exp() * (la - lm)).sum(1)
+    elif direction == 'main_aux': D = (lm.exp() * (lm - la)).sum(1)
+    else: raise ValueError(f"kl_direction: {direction!r} is not one of ['aux_main', 'main_aux']")
+    return torch.exp(-D)
+
+def gt_prob(z: torch.Tensor, label: torch.Tensor) -> torch.Tensor:
+    "Probability of the ground-truth class per pixel at label resolution (B,H,W); 1 at ignored pixels."
+    z = F.interpolate(z.detach().float(), size=label.shape[-2:], mode='bilinear', align_corners=False) \
+        if z.shape[-2:] != label.shape[-2:] else z.detach().float()
+    valid = label != IGNORE_INDEX
+    y = torch.where(valid, label, 0)[:, None]
+    p = torch.exp(z.gather(1, y)[:, 0] - torch.logsumexp(z, 1))
+    return torch.where(valid, p, torch.ones_like(p))
+
+def hard_pixels(p_gt: torch.Tensor, valid: torch.Tensor, threshold: float = 0.7, min_kept: int = 0) -> torch.Tensor:
+    "OHEM hard-pixel mask: `p_gt <= threshold`, threshold raised to the `min_kept`-th smallest p_gt if needed."
+    n_valid = valid.sum()
+    thr = torch.tensor(float(threshold), device=p_gt.device)
+    if min_kept > 0:
+        pv = torch.where(valid, p_gt, torch.ones_like(p_gt)).flatten()
+        thr = torch.maximum(thr, torch.kthvalue(pv, min(int(min_kept), pv.numel())).values)
+    hard = valid & (p_gt <= thr)
+    return torch.where(n_valid < min_kept, valid, hard)          # too few valid pixels: keep them all
+
+MASK_OPS = {'xor': torch.logical_xor, 'and': torch.logical_and, 'or': torch.logical_or}
+
+# %% ../nbs/06_distill.ipynb 51
+@register_distiller
+class RDD(Distiller):
+    "Relative difficulty distillation: per-pixel task-loss weights (TFE, then TSE masks) plus logit KD."
+    name = 'rdd'
+    defaults = dict(tfe_share=0.1, kl_direction='aux_main', tfe_normalize=False, threshold=0.7,
+                    min_kept_ratio=100000 / (4 * 512 * 1024), min_kept=-1, combine='xor', kd_T=1.0, kd_weight=None)
+    choices = dict(kl_direction=('aux_main', 'main_aux'), combine=('xor', 'and', 'or'))
+    def __init__(self, student, teacher, total_iters, crop_pixels, **params):
+        super().__init__(student, teacher, total_iters, crop_pixels, **params)
+        h = self.hp
+        self._check(0 <= h.tfe_share <= 1 and 0 <= h.threshold <= 1 and 0 <= h.min_kept_ratio <= 1 and h.kd_T > 0,
+                    'need tfe_share, threshold and min_kept_ratio in [0, 1] and kd_T > 0')
+        self._check(h.kd_weight is None or (isinstance(h.kd_weight, numbers.Real) and h.kd_weight >= 0),
+                    f'kd_weight must be None (automatic) or a number >= 0, got {h.kd_weight!r}')
+        self.tfe_iters = round(h.tfe_share * self.total_iters)
+        self.kd_weight = 1.0 if h.kd_weight is None else float(h.kd_weight)
+        self.needs = frozenset({'out', 'aux'})
+
+    def combined_with(self, others):
+        if self.hp.kd_weight is None and any(o.distils_logits for o in others): self.kd_weight = 0.0
+
+    def stage(self, it: int) -> str:
+        "'tfe' for the first `tfe_share` of the iterations, then 'tse'."
+        return 'tfe' if it < self.tfe_iters else 'tse'
+
+    def min_kept_for(self, n_pixels: int) -> int:
+        "The OHEM floor for a batch of `n_pixels` label pixels."
+        return self.hp.min_kept if self.hp.min_kept >= 0 else round(self.hp.min_kept_ratio * n_pixels)
+
+    def forward(self, s, t, batch, it):
+        if self.kd_weight == 0: return {}
+        return {'kd': self.kd_weight * kl_logits(s['out'], t['out'], self.hp.kd_T)}
+
+    def _tse(self, z_s, z_t, label, valid, n_valid):
+        mk = self.min_kept_for(label.numel())
+        m = MASK_OPS[self.hp.combine](hard_pixels(gt_prob(z_s, label), valid, self.hp.threshold, mk),
+                                      hard_pixels(gt_prob(z_t, label), valid, self.hp.threshold, mk))
+        return m.float() * (n_valid / m.sum().clamp(min=1))
+
+    @torch.no_grad()
+    def task_weight(self, s, t, batch, it):
+        label = batch['label']
+        valid = label != IGNORE_INDEX
+        s_aux = s.get('aux')
+        if t.get('aux') is None: raise ValueError('rdd: the teacher has no aux head (t["aux"] is None); RDD needs it')
+        if self.stage(it) == 'tfe':
+            rd = tfe_weight(t['out'], t['aux'], self.hp.kl_direction)[:, None]
+            rd = F.interpolate(rd, size=label.shape[-2:], mode='bilinear', align_corners=False)[:, 0] * valid
+            if self.hp.tfe_normalize: rd = rd * (valid.sum() / rd.sum().clamp(min=1e-12))
+            return {'out': rd, 'aux': rd if s_aux is not None else None}
+        n_valid = valid.sum().float()
+        return {'out': self._tse(s['out'], t['out'], label, valid, n_valid),
+                'aux': self._tse(s_aux, t['aux'], label, valid, n_valid) if s_aux is not None else None}
