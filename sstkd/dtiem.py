@@ -4,15 +4,14 @@
 
 # %% ../nbs/05_dtiem.ipynb 3
 from __future__ import annotations
-from typing import NamedTuple
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
 # %% auto 0
-__all__ = ['KERNELS', 'similarity_map', 'uniform_levels', 'soft_assign', 'SortedMap', 'sort_map', 'level_moments',
-           'lloyd_max_step', 'quantize', 'count', 'denoise_histogram', 'equalize', 'equalized_map', 'dtiem',
-           'DTIEMLoss']
+__all__ = ['KERNELS', 'similarity_map', 'uniform_levels', 'soft_assign', 'sparse_assign', 'assignment_matrix', 'level_moments',
+           'lloyd_max_step', 'quantize', 'count', 'denoise_histogram', 'equalize', 'equalized_map',
+           'dtiem_from_similarity', 'dtiem', 'DTIEMLoss']
 
 # %% ../nbs/05_dtiem.ipynb 6
 _EPS = 1e-6  # smallest level spacing and the guard of every division; S is scale-free (in [-1, 1])
@@ -68,75 +67,54 @@ def soft_assign(s: torch.Tensor, levels: torch.Tensor, kernel: str = 'triangular
     return (1 - d.abs()) * inside                                   # STLNet: 1 - |L_n - S| where |L_n - S| < Δ
 
 # %% ../nbs/05_dtiem.ipynb 22
-class SortedMap(NamedTuple):
-    "S sorted per image, with the permutation and the prefix sums of 1, u = S - ref and u^2 (float64)."
-    values: torch.Tensor   # (B, P) sorted S, differentiable
-    order: torch.Tensor    # (B, P) long: values = s.gather(-1, order)
-    ref: torch.Tensor      # (B, 1) min S (detached; only a numerical shift)
-    prefix: torch.Tensor   # (B, 3, P+1) float64 prefix sums of 1, u, u^2, starting at 0
-
-def sort_map(s: torch.Tensor) -> SortedMap:
-    "Sort each row of `s` (B, P) and take the prefix sums the per-level sums are read from."
-    order = torch.argsort(s.detach(), -1)
-    values = s.gather(-1, order)
-    ref = values[..., :1].detach()
-    u = (values - ref).double()
-    cum = torch.stack([torch.ones_like(u), u, u * u], -2).cumsum(-1)
-    return SortedMap(values, order, ref, torch.cat([cum.new_zeros(*cum.shape[:-1], 1), cum], -1))
-
-def level_moments(sm: SortedMap, levels: torch.Tensor, kernel: str = 'triangular'):
-    "Mass `Σ_i E_in` and first moment `Σ_i E_in S_i` of every level (B, N), from a `SortedMap`, in O(N)."
+def sparse_assign(s: torch.Tensor, levels: torch.Tensor, kernel: str = 'triangular'):
+    "Soft assignment of `s` (B, P) to the sorted `levels` (B, N) as (idx (B, P), w (B, 2, P)): E[b,i,idx+j] = w[b,j,i]."
     _check_kernel(kernel)
-    P, N = sm.values.shape[-1], levels.shape[-1]
-    if N < 2: raise ValueError(f'levels: need at least 2 levels, got {N}')
-    l = (levels - sm.ref).double()                                  # centres relative to ref
-    gap = (l[..., 1:] - l[..., :-1]).clamp_min(_EPS)                # (B, N-1)
-    v, lv = sm.values.detach().contiguous(), levels.detach().contiguous()
-    lt = torch.searchsorted(v, lv)                                  # number of values < L_n
-    le = torch.searchsorted(v, lv, right=True)                      # number of values <= L_n
-    ln, ln1, one = l[..., :-1], l[..., 1:], torch.ones_like(l[..., :1])
-    # Runs of sorted values, each feeding one level with weight a + b*u, in the order
-    # [L_n <= S < L_n+1 -> level n (n < N-1); above -> level N-1; below -> level 0; L_n < S < L_n+1 -> level n+1]
-    # so that the first N runs feed levels 0..N-1 and so do the last N.
-    if kernel == 'triangular':                                      # everything below / above is absorbed
-        below0, above1 = torch.zeros_like(lt[..., :1]), torch.full_like(lt[..., :1], P)
-        a = torch.cat([1 + ln / gap, one, one, -ln / gap], -1)
-        b = torch.cat([-1 / gap, 0 * one, 0 * one, 1 / gap], -1)
-    else:                                                           # STLNet: 1 - |u - l|, within one spacing
-        reach = torch.cat([lv[..., :1] - gap[..., :1].to(lv.dtype), lv[..., -1:] + gap[..., -1:].to(lv.dtype)], -1)
-        below0 = torch.searchsorted(v, reach[..., :1].contiguous(), right=True)
-        above1 = torch.searchsorted(v, reach[..., 1:].contiguous())
-        a = torch.cat([1 + ln, 1 + l[..., -1:], 1 - l[..., :1], 1 - ln1], -1)
-        b = torch.cat([-one.expand_as(ln), -one, one, one.expand_as(ln)], -1)
-    start = torch.cat([lt, below0, le[..., :-1]], -1)
-    stop = torch.cat([lt[..., 1:], above1, lt[..., :1], lt[..., 1:]], -1)
-    k = sm.prefix.shape[-2]
-    take = lambda i: sm.prefix.gather(-1, i[..., None, :].expand(*i.shape[:-1], k, i.shape[-1]))
-    U = take(stop) - take(start)                                    # (B, 3, 2N): count, Σu, Σu² of every run
-    M = a[..., None, :] * U[..., :2, :] + b[..., None, :] * U[..., 1:, :]   # (B, 2, 2N): mass, Σ w·u
-    M = (M[..., :N] + M[..., N:]).to(levels.dtype)
-    mass = M[..., 0, :]
-    return mass, M[..., 1, :] + sm.ref * mass                        # first moment back in S units
+    if levels.shape[-1] < 2: raise ValueError(f'levels: need at least 2 levels, got {levels.shape[-1]}')
+    inner = levels[..., 1:-1].detach().movedim(-1, 0)[..., None]    # (N-2, B, 1)
+    idx = (s.detach()[None] >= inner).sum(0)                         # (B, P): lower centre, 0..N-2
+    lo, hi = levels.gather(-1, idx), levels.gather(-1, idx + 1)
+    gap = (hi - lo).clamp_min(_EPS)
+    if kernel == 'triangular':
+        t = ((s - lo) / gap).clamp(0, 1)                             # clamp: absorbing outer levels
+        return idx, torch.stack([1 - t, t], -2)
+    d = torch.stack([s - lo, s - hi], -2).abs()
+    return idx, (1 - d) * (d < gap[..., None, :])                   # STLNet: 1 - |d| where |d| < Δ
+
+def assignment_matrix(idx: torch.Tensor, w: torch.Tensor, num_levels: int) -> torch.Tensor:
+    "The dense E (B, P, N) of a sparse assignment (for pictures and tests)."
+    E = w.new_zeros(*idx.shape, num_levels)
+    return E.scatter_add(-1, idx[..., None], w[..., 0, :, None]).scatter_add(-1, idx[..., None] + 1, w[..., 1, :, None])
+
+def _to_levels(idx, v, num_levels):
+    "Sum per-pixel pairs v (B, K, 2, P) into their levels idx, idx+1: (B, K, N)."
+    i = torch.stack([idx, idx + 1], -2).flatten(-2)                  # (B, 2P)
+    i = i[:, None].expand(-1, v.shape[1], -1)
+    return v.new_zeros(*v.shape[:2], num_levels).scatter_add(-1, i, v.flatten(-2))
+
+def level_moments(s: torch.Tensor, idx: torch.Tensor, w: torch.Tensor, num_levels: int):
+    "Mass `Σ_i E_in` and first moment `Σ_i E_in S_i` (B, N) of every level, from a sparse assignment."
+    M = _to_levels(idx, torch.stack([w, w * s[..., None, :]], 1), num_levels)
+    return M[:, 0], M[:, 1]
 
 # %% ../nbs/05_dtiem.ipynb 26
-def lloyd_max_step(sm: SortedMap, levels: torch.Tensor, kernel: str = 'triangular') -> torch.Tensor:
-    "One soft Lloyd-Max step: every centre moves to the E-weighted mean of its values; centres stay sorted."
-    mass, first = level_moments(sm, levels, kernel)
+def lloyd_max_step(s: torch.Tensor, levels: torch.Tensor, kernel: str = 'triangular') -> torch.Tensor:
+    "One soft Lloyd-Max step on `s` (B, P): every centre moves to the E-weighted mean of its values; centres stay sorted."
+    mass, first = level_moments(s, *sparse_assign(s, levels, kernel), levels.shape[-1])
     new = (first + levels) / (mass + 1)                             # the old centre weighs one pixel
     k = torch.arange(levels.shape[-1], device=levels.device, dtype=levels.dtype) * _EPS
     return torch.cummax(new - k, -1).values + k
 
 def quantize(s: torch.Tensor, num_levels: int = 16, q_iters: int = 3, kernel: str = 'triangular'):
-    "Centres (B, N) of `s` (B, P), uniform QCO then `q_iters` Lloyd-Max steps, and the `SortedMap` of `s`."
-    sm = sort_map(s)
+    "Centres (B, N) of `s` (B, P), uniform QCO then `q_iters` Lloyd-Max steps, and their sparse assignment."
     levels = uniform_levels(s, num_levels)
-    for _ in range(q_iters): levels = lloyd_max_step(sm, levels, kernel)
-    return levels, sm
+    for _ in range(q_iters): levels = lloyd_max_step(s, levels, kernel)
+    return levels, *sparse_assign(s, levels, kernel)
 
 # %% ../nbs/05_dtiem.ipynb 31
-def count(sm: SortedMap, levels: torch.Tensor, kernel: str = 'triangular') -> torch.Tensor:
-    "Soft histogram (B, N) of the sorted values over `levels`, normalised to sum to 1."
-    mass = level_moments(sm, levels, kernel)[0]
+def count(idx: torch.Tensor, w: torch.Tensor, num_levels: int) -> torch.Tensor:
+    "Soft histogram (B, N) of a sparse assignment, normalised to sum to 1."
+    mass = _to_levels(idx, w[:, None], num_levels)[:, 0]
     return mass / mass.sum(-1, keepdim=True).clamp_min(_EPS)
 
 def denoise_histogram(hist: torch.Tensor, theta: float = 0.5) -> torch.Tensor:
@@ -149,22 +127,10 @@ def equalize(hist: torch.Tensor) -> torch.Tensor:
     "Histogram equalization: the cumulative sum of `hist` (B, N)."
     return hist.cumsum(-1)
 
-def equalized_map(sm: SortedMap, levels: torch.Tensor, eq: torch.Tensor, kernel: str = 'triangular') -> torch.Tensor:
-    "Q (B, P) in the original pixel order: each pixel's E-weighted average of `eq` (B, N) over its two centres."
-    _check_kernel(kernel)
-    v, (B, P), N = sm.values, sm.values.shape, levels.shape[-1]
-    pos = torch.searchsorted(v.detach().contiguous(), levels[..., 1:-1].detach().contiguous())
-    marks = torch.zeros(B, P + 1, dtype=torch.long, device=v.device).scatter_add_(-1, pos, torch.ones_like(pos))
-    idx = marks[..., :P].cumsum(-1)                                 # lower centre of each sorted value
-    lo, hi = levels.gather(-1, idx), levels.gather(-1, idx + 1)
-    gap = (hi - lo).clamp_min(_EPS)      # the spacing on the relevant side of both centres (outer ones too)
-    if kernel == 'triangular':
-        t = ((v - lo) / gap).clamp(0, 1)
-        return torch.empty_like(v).scatter(-1, sm.order, eq.gather(-1, idx) * (1 - t) + eq.gather(-1, idx + 1) * t)
-    d0, d1 = (v - lo).abs(), (v - hi).abs()
-    w0, w1 = (1 - d0) * (d0 < gap), (1 - d1) * (d1 < gap)           # STLNet: 1 - |d| where |d| < Δ
-    q = (w0 * eq.gather(-1, idx) + w1 * eq.gather(-1, idx + 1)) / (w0 + w1).clamp_min(_EPS)
-    return torch.empty_like(q).scatter(-1, sm.order, q)
+def equalized_map(idx: torch.Tensor, w: torch.Tensor, eq: torch.Tensor) -> torch.Tensor:
+    "Q (B, P): each pixel's E-weighted average of the equalized levels `eq` (B, N) over its two centres."
+    q = w[:, 0] * eq.gather(-1, idx) + w[:, 1] * eq.gather(-1, idx + 1)
+    return q / w.sum(1).clamp_min(_EPS)
 
 # %% ../nbs/05_dtiem.ipynb 36
 def _check_params(num_levels, q_iters, theta, kernel):
@@ -173,18 +139,24 @@ def _check_params(num_levels, q_iters, theta, kernel):
     if not 0 < theta <= 1: raise ValueError(f'theta: must be in (0, 1], got {theta!r}')
     _check_kernel(kernel)
 
+def dtiem_from_similarity(S: torch.Tensor, num_levels: int = 16, q_iters: int = 3, theta: float = 0.5,
+                          denoise: bool = True, kernel: str = 'triangular') -> dict:
+    "Steps 2-5 on a similarity map S (B, 1, H, W); every image is processed independently of the others."
+    _check_params(num_levels, q_iters, theta, kernel)
+    with torch.autocast(device_type=S.device.type, enabled=False):
+        S = S.to(_compute_dtype(S))
+        levels, idx, w = quantize(S.flatten(1), num_levels, q_iters, kernel)
+        hist = count(idx, w, num_levels)
+        hist_dn = denoise_histogram(hist, theta) if denoise else hist
+        eq = equalize(hist_dn)
+        Q = equalized_map(idx, w, eq).reshape(S.shape)
+        return dict(S=S, levels=levels, hist=hist, hist_dn=hist_dn, eq=eq, Q=Q, desc=torch.stack([levels, hist_dn], 1))
+
 def dtiem(feat: torch.Tensor, num_levels: int = 16, q_iters: int = 3, theta: float = 0.5,
           denoise: bool = True, kernel: str = 'triangular') -> dict:
     "Run DTIEM on `feat` (B, C, H, W): dict of S, levels (B,N), hist, hist_dn, eq, Q (B,1,H,W), desc (B,2,N)."
     _check_feat(feat); _check_params(num_levels, q_iters, theta, kernel)
-    with torch.autocast(device_type=feat.device.type, enabled=False):
-        S = similarity_map(feat)
-        levels, sm = quantize(S.flatten(1), num_levels, q_iters, kernel)
-        hist = count(sm, levels, kernel)
-        hist_dn = denoise_histogram(hist, theta) if denoise else hist
-        eq = equalize(hist_dn)
-        Q = equalized_map(sm, levels, eq, kernel).reshape(S.shape)
-        return dict(S=S, levels=levels, hist=hist, hist_dn=hist_dn, eq=eq, Q=Q, desc=torch.stack([levels, hist_dn], 1))
+    return dtiem_from_similarity(similarity_map(feat), num_levels, q_iters, theta, denoise, kernel)
 
 # %% ../nbs/05_dtiem.ipynb 46
 class DTIEMLoss(nn.Module):
@@ -199,14 +171,15 @@ class DTIEMLoss(nn.Module):
         return (f'num_levels={self.num_levels}, q_iters={self.q_iters}, theta={self.theta}, '
                 f'denoise={self.denoise}, kernel={self.kernel!r}')
 
-    def _run(self, f):
-        return dtiem(f, self.num_levels, self.q_iters, self.theta, self.denoise, self.kernel)
-
     def forward(self, f_s: torch.Tensor, f_t: torch.Tensor) -> torch.Tensor:
         _check_feat(f_s, 'f_s'); _check_feat(f_t, 'f_t')
         if f_s.shape[0] != f_t.shape[0] or f_s.shape[2:] != f_t.shape[2:]:
             raise ValueError(f'DTIEMLoss: student and teacher features must have the same batch and spatial size, '
                              f'got f_s {tuple(f_s.shape)} and f_t {tuple(f_t.shape)} (B, C, H, W)')
-        s = self._run(f_s)
-        with torch.no_grad(): t = self._run(f_t.detach())
-        return F.mse_loss(s['Q'], t['Q']) + F.mse_loss(s['desc'], t['desc'])
+        S_s = similarity_map(f_s)
+        with torch.no_grad(): S_t = similarity_map(f_t.detach())
+        # one pass over both maps (images are independent): half the operator calls of two passes
+        o = dtiem_from_similarity(torch.cat([S_s, S_t.to(S_s.dtype)]), self.num_levels, self.q_iters,
+                                  self.theta, self.denoise, self.kernel)
+        B = f_s.shape[0]
+        return (F.mse_loss(o['Q'][:B], o['Q'][B:].detach()) + F.mse_loss(o['desc'][:B], o['desc'][B:].detach()))
