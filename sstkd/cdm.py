@@ -326,7 +326,7 @@ def dfb_reconstruct(subbands: Sequence[torch.Tensor]) -> torch.Tensor:
         raise ValueError(f'dfb_reconstruct: sub-band shapes {got} do not match those of a {H}x{W} image: {want}')
     return _from_hwn(_dfb_rec([_to_hwn(y) for y in subbands]), lead)
 
-# %% ../nbs/04_cdm.ipynb 28
+# %% ../nbs/04_cdm.ipynb 30
 def dfb_direction(theta, directions: int = 8):
     "Sub-band of `dfb_decompose` expected to hold a grating whose frequency vector has angle `theta` (degrees)."
     k = _directions_k(directions, 'dfb_direction')
@@ -337,7 +337,7 @@ def dfb_direction(theta, directions: int = 8):
     if abs(wc) >= abs(wr): return min(int((wr / wc + 1) / 2 * half), half - 1)
     return half + min(int((1 - wc / wr) / 2 * half), half - 1)
 
-# %% ../nbs/04_cdm.ipynb 32
+# %% ../nbs/04_cdm.ipynb 34
 def _frac_position(theta, directions):
     "Position of θ inside its wedge, in wedge widths (0..1), to tell how far it is from a boundary."
     half = directions // 2
@@ -345,7 +345,7 @@ def _frac_position(theta, directions):
     pos = (wr / wc + 1) / 2 * half if abs(wc) >= abs(wr) else (1 - wc / wr) / 2 * half
     return pos - math.floor(pos)
 
-# %% ../nbs/04_cdm.ipynb 37
+# %% ../nbs/04_cdm.ipynb 39
 def _ks(levels, directions, fn='contourlet'):
     if isinstance(directions, (list, tuple)):
         if len(directions) != levels:
@@ -386,18 +386,18 @@ def contourlet_reconstruct(low: torch.Tensor, subbands, mode: str = 'symmetric')
     _check_choice('mode', mode, _LP_MODES)
     return laplacian_reconstruct(low, [dfb_reconstruct(s) for s in subbands], mode)
 
-# %% ../nbs/04_cdm.ipynb 50
+# %% ../nbs/04_cdm.ipynb 52
 class _QuadForm(torch.autograd.Function):
     "mean over rows n of  d_n^T Q d_n  for D (N, P) and a constant symmetric Q (P, P); backward reuses D Q."
     @staticmethod
     def forward(ctx, D, Q):
         DQ = D @ Q
         ctx.save_for_backward(DQ)
-        return (D * DQ).sum() / D.shape[0]
+        return torch.dot(D.reshape(-1), DQ.reshape(-1).to(D.dtype)) / D.shape[0]
     @staticmethod
     def backward(ctx, g):
         DQ, = ctx.saved_tensors
-        return g * (2.0 / DQ.shape[0]) * DQ, None
+        return DQ * (g * (2.0 / DQ.shape[0])), None
 
 @functools.lru_cache(maxsize=16)
 def _cdm_form_np(h, w, H, W, levels, ks, mode):
