@@ -14,7 +14,8 @@ __all__ = ['KERNELS', 'similarity_map', 'uniform_levels', 'soft_assign', 'sparse
            'dtiem_from_similarity', 'dtiem', 'DTIEMLoss']
 
 # %% ../nbs/05_dtiem.ipynb 6
-_EPS = 1e-6  # smallest level spacing and the guard of every division; S is scale-free (in [-1, 1])
+_EPS = 1e-6    # smallest level spacing and the guard of every division on S (S is scale-free, in [-1, 1])
+_TINY = 1e-30  # absolute floor of the squared-norm guard (an all-zero feature map)
 
 def _compute_dtype(x: torch.Tensor) -> torch.dtype:
     return torch.promote_types(x.dtype, torch.float32)
@@ -24,25 +25,43 @@ def _check_feat(feat, name='feat'):
         raise ValueError(f'{name}: expected a (B, C, H, W) tensor, got '
                          f'{tuple(feat.shape) if isinstance(feat, torch.Tensor) else type(feat).__name__}')
 
-def similarity_map(feat: torch.Tensor, eps: float = 1e-8) -> torch.Tensor:
+class _CosineToMean(torch.autograd.Function):
+    "S (B, 1, P) = guarded cosine of every column of a (B, C, P) with the mean column; hand-written backward."
+    @staticmethod
+    def forward(ctx, a, rel_eps):
+        g = a.mean(-1, keepdim=True)                                       # (B, C, 1)
+        sq = a.square().sum(1, keepdim=True)                               # (B, 1, P)
+        d2 = rel_eps ** 2 * sq.mean(-1, keepdim=True) + _TINY              # (B, 1, 1)
+        n, m = (sq + d2).sqrt(), (g.square().sum(1, keepdim=True) + d2).sqrt()
+        S = torch.bmm(g.transpose(1, 2), a) / (n * m)
+        ctx.save_for_backward(a, g, n, m, S); ctx.rel_eps = rel_eps
+        return S
+
+    @staticmethod
+    @torch.autograd.function.once_differentiable
+    def backward(ctx, G):
+        a, g, n, m, S = ctx.saved_tensors
+        P, GS = a.shape[-1], G * S
+        u, v = G / n, GS / (n * n)                                         # (B, 1, P)
+        dg = torch.bmm(a, u.transpose(1, 2)) / m - GS.sum(-1, keepdim=True) * g / (m * m)   # ∂L/∂g (B, C, 1)
+        c = ctx.rel_eps ** 2 / P * (v.sum(-1, keepdim=True) + GS.sum(-1, keepdim=True) / (m * m))
+        return (g / m) * u - a * (v + c) + dg / P, None
+
+def similarity_map(feat: torch.Tensor, rel_eps: float = 1e-2) -> torch.Tensor:
     "Cosine similarity of each pixel's feature with the global average pooled feature: (B,C,H,W) -> (B,1,H,W)."
     _check_feat(feat)
     with torch.autocast(device_type=feat.device.type, enabled=False):
-        a = feat.to(_compute_dtype(feat)).flatten(2)                   # (B, C, P)
-        g = a.mean(-1, keepdim=True)                                   # (B, C, 1)
-        dot = torch.bmm(g.transpose(1, 2), a)                          # (B, 1, P)
-        na = a.square().sum(1, keepdim=True).clamp_min(eps * eps).sqrt()
-        ng = g.square().sum(1, keepdim=True).clamp_min(eps * eps).sqrt()
-        return (dot / (na * ng)).reshape(feat.shape[0], 1, *feat.shape[2:])
+        S = _CosineToMean.apply(feat.to(_compute_dtype(feat)).flatten(2), rel_eps)
+    return S.reshape(feat.shape[0], 1, *feat.shape[2:])
 
-# %% ../nbs/05_dtiem.ipynb 12
+# %% ../nbs/05_dtiem.ipynb 14
 def uniform_levels(s: torch.Tensor, num_levels: int) -> torch.Tensor:
     "STLNet's uniform QCO centres for each row of `s` (B, P): (B, N), at the centres of N equal cells."
     lo, hi = s.amin(-1, keepdim=True), s.amax(-1, keepdim=True)
     n = torch.arange(num_levels, device=s.device, dtype=s.dtype)
     return (2 * n + 1) / (2 * num_levels) * (hi - lo) + lo
 
-# %% ../nbs/05_dtiem.ipynb 14
+# %% ../nbs/05_dtiem.ipynb 16
 KERNELS = ('triangular', 'stlnet')
 
 def _check_kernel(kernel):
@@ -66,7 +85,7 @@ def soft_assign(s: torch.Tensor, levels: torch.Tensor, kernel: str = 'triangular
     inside = torch.where(d < 0, -d < left, d < right)
     return (1 - d.abs()) * inside                                   # STLNet: 1 - |L_n - S| where |L_n - S| < Δ
 
-# %% ../nbs/05_dtiem.ipynb 22
+# %% ../nbs/05_dtiem.ipynb 24
 def sparse_assign(s: torch.Tensor, levels: torch.Tensor, kernel: str = 'triangular'):
     "Soft assignment of `s` (B, P) to the sorted `levels` (B, N) as (idx (B, P), w (B, 2, P)): E[b,i,idx+j] = w[b,j,i]."
     _check_kernel(kernel)
@@ -98,7 +117,7 @@ def level_moments(s: torch.Tensor, idx: torch.Tensor, w: torch.Tensor, num_level
     M = _to_levels(idx, torch.stack([w, w * s[..., None, :]], 1), num_levels)
     return M[:, 0], M[:, 1]
 
-# %% ../nbs/05_dtiem.ipynb 26
+# %% ../nbs/05_dtiem.ipynb 28
 def lloyd_max_step(s: torch.Tensor, levels: torch.Tensor, kernel: str = 'triangular') -> torch.Tensor:
     "One soft Lloyd-Max step on `s` (B, P): every centre moves to the E-weighted mean of its values; centres stay sorted."
     mass, first = level_moments(s, *sparse_assign(s, levels, kernel), levels.shape[-1])
@@ -112,7 +131,7 @@ def quantize(s: torch.Tensor, num_levels: int = 16, q_iters: int = 3, kernel: st
     for _ in range(q_iters): levels = lloyd_max_step(s, levels, kernel)
     return levels, *sparse_assign(s, levels, kernel)
 
-# %% ../nbs/05_dtiem.ipynb 31
+# %% ../nbs/05_dtiem.ipynb 33
 def count(idx: torch.Tensor, w: torch.Tensor, num_levels: int) -> torch.Tensor:
     "Soft histogram (B, N) of a sparse assignment, normalised to sum to 1."
     mass = _to_levels(idx, w[:, None], num_levels)[:, 0]
@@ -133,7 +152,7 @@ def equalized_map(idx: torch.Tensor, w: torch.Tensor, eq: torch.Tensor) -> torch
     q = w[:, 0] * eq.gather(-1, idx) + w[:, 1] * eq.gather(-1, idx + 1)
     return q / w.sum(1).clamp_min(_EPS)
 
-# %% ../nbs/05_dtiem.ipynb 36
+# %% ../nbs/05_dtiem.ipynb 38
 def _check_params(num_levels, q_iters, theta, kernel):
     if not isinstance(num_levels, int) or num_levels < 2: raise ValueError(f'num_levels: must be an int >= 2, got {num_levels!r}')
     if not isinstance(q_iters, int) or q_iters < 0: raise ValueError(f'q_iters: must be an int >= 0, got {q_iters!r}')
@@ -159,7 +178,7 @@ def dtiem(feat: torch.Tensor, num_levels: int = 16, q_iters: int = 3, theta: flo
     _check_feat(feat); _check_params(num_levels, q_iters, theta, kernel)
     return dtiem_from_similarity(similarity_map(feat), num_levels, q_iters, theta, denoise, kernel)
 
-# %% ../nbs/05_dtiem.ipynb 46
+# %% ../nbs/05_dtiem.ipynb 48
 class DTIEMLoss(nn.Module):
     "SSTKD's statistical-texture loss L_sta between student and teacher stage-1 features (teacher detached)."
     def __init__(self, num_levels: int = 16, q_iters: int = 3, theta: float = 0.5, denoise: bool = True,
