@@ -17,18 +17,22 @@ import torch.distributed as dist
 import yaml
 
 from .utils import (seed_everything, save_checkpoint, load_checkpoint, CheckpointError, write_json,
-                         write_text_atomic, environment_info)
+                         write_text_atomic, atomic_path, environment_info)
+from .data import (DATASETS as _DATASETS, build_dataset, TrainTransform, ResumableBatchSampler, Augmented,
+                        seed_worker, make_eval_loader)
+from .models import build_model, upsample_logits
+from .metrics import evaluate
+from .distill import build_distillers
 
 # %% auto 0
-__all__ = ['DATASETS', 'CKPT_FORMAT', 'MODEL_KEYS', 'CACHE_FORMAT', 'TrainConfig', 'lr_at', 'resolve_device', 'amp_dtype',
-           'teacher_dtype', 'autocast', 'seg_loss_sums', 'rng_state', 'set_rng_state', 'module_generators', 'DistEnv',
+__all__ = ['CKPT_FORMAT', 'MODEL_KEYS', 'CACHE_FORMAT', 'TrainConfig', 'lr_at', 'resolve_device', 'amp_dtype', 'teacher_dtype',
+           'autocast', 'seg_loss_sums', 'rng_state', 'set_rng_state', 'module_generators', 'DistEnv',
            'init_distributed', 'model_config', 'build_from_config', 'load_weights', 'read_model_checkpoint',
-           'load_model', 'cache_teacher_outputs', 'TeacherCache', 'NonFiniteLossError', 'Trainer', 'train',
-           'plot_curves', 'save_curves', 'parse_args', 'main']
+           'load_model', 'cache_teacher_outputs', 'TeacherCache', 'NonFiniteLossError', 'ShardedBatches', 'Trainer',
+           'train', 'plot_curves', 'save_curves', 'parse_args', 'main']
 
 # %% ../nbs/07_train.ipynb 6
-DATASETS = ('embedded', 'cityscapes', 'voc', 'ade20k', 'camvid')
-_CHOICES = dict(role=('teacher', 'student'), dataset=DATASETS, augment=('flip', 'full'),
+_CHOICES = dict(role=('teacher', 'student'), dataset=tuple(_DATASETS), augment=('flip', 'full'),
                 amp=('auto', 'off', 'bf16', 'fp16'), eval_mode=('whole', 'slide'))
 
 @dataclass
@@ -38,14 +42,14 @@ class TrainConfig:
     role: str = 'teacher'                   # 'teacher' | 'student'
     seed: int = 0
     # data
-    dataset: str = 'embedded'               # one of DATASETS
+    dataset: str = 'embedded'               # one of sstkd.data.DATASETS
     data_root: str = 'datasets/embedded'
     train_split: str = 'train'
     val_split: str = 'val'
-    crop_size: Optional[Union[int, tuple[int, int]]] = None   # None: whole images (embedded)
+    crop_size: Optional[Union[int, tuple[int, int]]] = None   # crop of augment='full' (None: no crop)
     scale_range: tuple[float, float] = (0.5, 2.0)
     flip: bool = True
-    augment: str = 'flip'                   # 'flip' (flip only) | 'full' (random scale + crop + flip)
+    augment: str = 'flip'                   # 'flip': whole images, flip only | 'full': random scale + crop + flip
     # network (the student's, or the teacher's when role='teacher')
     arch: str = 'deeplabv3'
     backbone: str = 'resnet18'
@@ -224,10 +228,6 @@ def autocast(device: torch.device, dtype):
     return torch.autocast(device.type, dtype=dtype) if dtype is not None else contextlib.nullcontext()
 
 # %% ../nbs/07_train.ipynb 18
-def _upsample(logits, size):
-    from sstkd.models import upsample_logits
-    return upsample_logits(logits, size)
-
 def seg_loss_sums(s: dict, label: torch.Tensor, weights: dict | None = None, aux_weight: float = 0.4,
                   ignore_index: int = 255) -> dict:
     "Un-normalised per-pixel CE sums: `out` = Σ w_out·ce(out), `aux` = aux_weight·Σ w_aux·ce(aux)."
@@ -235,12 +235,12 @@ def seg_loss_sums(s: dict, label: torch.Tensor, weights: dict | None = None, aux
     res = {}
     for k, scale in (('out', 1.0), ('aux', aux_weight)):
         if s.get(k) is None: continue
-        ce = F.cross_entropy(_upsample(s[k].float(), size), label, ignore_index=ignore_index, reduction='none')
+        ce = F.cross_entropy(upsample_logits(s[k].float(), size), label, ignore_index=ignore_index, reduction='none')
         if weights is not None and weights.get(k) is not None: ce = ce * weights[k].to(ce.dtype)
         res[k] = scale * ce.sum()
     return res
 
-# %% ../nbs/07_train.ipynb 20
+# %% ../nbs/07_train.ipynb 21
 def rng_state() -> dict:
     "Python, NumPy, torch and CUDA RNG states as weights-only-safe values."
     v, st, gauss = random.getstate()
@@ -264,7 +264,7 @@ def module_generators(m: nn.Module) -> dict:
     return {f'{p}.{k}' if p else k: v for p, mod in m.named_modules() for k, v in vars(mod).items()
             if isinstance(v, torch.Generator)}
 
-# %% ../nbs/07_train.ipynb 23
+# %% ../nbs/07_train.ipynb 24
 @dataclass
 class DistEnv:
     "Rank, world size and local rank of this process; `owned`: this trainer created the process group."
@@ -303,7 +303,7 @@ def _average_grads(params, env: DistEnv) -> None:
     for p in params:
         n = p.numel(); p.grad = flat[i:i + n].view_as(p).clone(); i += n
 
-# %% ../nbs/07_train.ipynb 25
+# %% ../nbs/07_train.ipynb 26
 CKPT_FORMAT = 'sstkd.train/1'
 MODEL_KEYS = ('arch', 'backbone', 'num_classes', 'output_stride', 'width', 'aux', 'deep_stem', 'aspp_rates')
 
@@ -318,7 +318,6 @@ def _describe(mc: dict) -> str:
 
 def build_from_config(mc: dict, pretrained=None) -> nn.Module:
     "Build the network described by a `model_config` dict."
-    from sstkd.models import build_model
     kw = {k: mc[k] for k in MODEL_KEYS if k in mc}
     if kw.get('aspp_rates') is not None: kw['aspp_rates'] = tuple(kw['aspp_rates'])
     return build_model(pretrained=pretrained, **kw)
@@ -353,7 +352,7 @@ def load_model(path, device='cpu') -> tuple[nn.Module, dict]:
     except (TypeError, ValueError) as e: raise CheckpointError(f'{path}: cannot rebuild its model {ck["model_config"]}: {e}') from e
     return load_weights(model, ck, path).to(device), ck
 
-# %% ../nbs/07_train.ipynb 27
+# %% ../nbs/07_train.ipynb 28
 CACHE_FORMAT = 'sstkd.teacher_cache/1'
 
 def _file_sha256(path, chunk=1 << 20) -> str:
@@ -379,17 +378,18 @@ def cache_teacher_outputs(teacher_checkpoint, dataset, path=None, needs=('out',)
     needs = sorted(set(needs))
     bad = [k for k in needs if k not in ('out', 'aux', 'feat', 'low')]
     if bad: raise ValueError(f"needs: unknown model output(s) {bad}; valid: ['aux', 'feat', 'low', 'out']")
-    fp = {'teacher_sha256': _file_sha256(teacher_checkpoint), 'dataset': _dataset_fingerprint(dataset)}
+    device = torch.device(device)
+    dtype = teacher_dtype(amp, device)
+    fp = {'teacher_sha256': _file_sha256(teacher_checkpoint), 'dataset': _dataset_fingerprint(dataset),
+          'teacher_dtype': str(dtype or torch.float32)}
     if path is not None and Path(path).is_file():
         c = load_checkpoint(path)
         if isinstance(c, dict) and c.get('format') == CACHE_FORMAT and c.get('fingerprint') == fp and set(needs) <= set(c['needs']):
             return c
         warnings.warn(f'{path}: teacher cache is stale (other teacher, dataset or outputs): recomputing')
-    device = torch.device(device)
     teacher, _ = load_model(teacher_checkpoint, device)
     teacher.eval().requires_grad_(False)
     if channels_last: teacher = teacher.to(memory_format=torch.channels_last)
-    dtype = teacher_dtype(amp, device)
     n, outs = len(dataset), {}
     for i0 in range(0, n, batch_size):
         idx = list(range(i0, min(n, i0 + batch_size)))
@@ -406,6 +406,10 @@ def cache_teacher_outputs(teacher_checkpoint, dataset, path=None, needs=('out',)
     if path is not None: save_checkpoint(c, path)
     return c
 
+def _flip_key(batch: dict):
+    "Name of the batch field telling whether a sample was flipped ('flipped'; sstkd.data currently says 'flip')."
+    return 'flipped' if 'flipped' in batch else 'flip' if 'flip' in batch else None
+
 class TeacherCache:
     "Looks up cached teacher outputs for a batch from its `index` and `flipped` fields."
     def __init__(self, cache: dict, needs): 
@@ -413,11 +417,12 @@ class TeacherCache:
         missing = [k for k in self.needs if k not in self.outputs]
         if missing: raise ValueError(f'teacher cache lacks output(s) {missing}')
     def __call__(self, batch: dict, device) -> dict:
-        if 'flipped' not in batch: raise KeyError("teacher cache: batches carry no 'flipped' field")
-        i = torch.as_tensor(batch['index']).long().cpu(); f = torch.as_tensor(batch['flipped']).long().cpu()
+        key = _flip_key(batch)
+        if key is None: raise KeyError("teacher cache: batches carry no 'flipped' field")
+        i = torch.as_tensor(batch['index']).long().cpu(); f = torch.as_tensor(batch[key]).long().cpu()
         return {k: self.outputs[k][i, f].to(device, non_blocking=True).float() for k in self.needs}
 
-# %% ../nbs/07_train.ipynb 29
+# %% ../nbs/07_train.ipynb 30
 class NonFiniteLossError(FloatingPointError):
     "A loss term became NaN or infinite; training stopped before the optimizer step."
 
@@ -462,7 +467,23 @@ def _json_safe(x):
     if isinstance(x, np.generic): return _json_safe(x.item())
     return x
 
-# %% ../nbs/07_train.ipynb 30
+# %% ../nbs/07_train.ipynb 32
+class ShardedBatches(torch.utils.data.Sampler):
+    "This rank's micro-batches of each global batch of `sampler` (anything with `.batch(it)` and `.start_iter`)."
+    def __init__(self, sampler, rank: int = 0, world: int = 1, accum: int = 1):
+        B = sampler.batch_size
+        if B % (world * accum): raise ValueError(f'batch_size {B} is not divisible by world size x grad_accum = {world * accum}')
+        self.sampler, self.rank, self.world, self.accum, self.size = sampler, rank, world, accum, B // (world * accum)
+    def __iter__(self):
+        it = self.sampler.start_iter
+        while True:
+            g = self.sampler.batch(it)
+            for m in range(self.accum):
+                c = self.rank * self.accum + m
+                yield g[c * self.size:(c + 1) * self.size]
+            it += 1
+
+# %% ../nbs/07_train.ipynb 34
 class Trainer:
     "Iteration-based trainer for teachers and (distilled) students. `Trainer(cfg).fit()` == `train(cfg)`."
     def __init__(self, cfg: TrainConfig | dict):
@@ -486,19 +507,35 @@ class Trainer:
 
     # ---------------------------------------------------------------- data (sstkd.data)
     def build_datasets(self):
-        "Training dataset (augmented per config) and validation dataset."
-        raise NotImplementedError
+        "Training and validation datasets (un-augmented; augmentation is applied per sample by the loader)."
+        cfg = self.cfg
+        return (build_dataset(cfg.dataset, cfg.data_root, cfg.train_split),
+                build_dataset(cfg.dataset, cfg.data_root, cfg.val_split))
+
+    def train_transform(self):
+        "augment='flip': whole images, random horizontal flip only; 'full': random scale, pad + crop, flip."
+        cfg = self.cfg
+        if cfg.augment == 'flip': return TrainTransform(crop_size=None, scale=None, flip=cfg.flip)
+        return TrainTransform(crop_size=cfg.crop_size, scale=cfg.scale_range, flip=cfg.flip)
 
     def train_stream(self, start_iter: int):
         "Yields, for every iteration from `start_iter`, this rank's list of `grad_accum` micro-batch dicts."
-        raise NotImplementedError
+        cfg, env = self.cfg, self.env
+        sampler = ShardedBatches(ResumableBatchSampler(len(self.train_ds), cfg.batch_size, cfg.seed, start_iter),
+                                 env.rank, env.world, cfg.grad_accum)
+        loader = torch.utils.data.DataLoader(
+            Augmented(self.train_ds, self.train_transform()), batch_sampler=sampler, num_workers=cfg.num_workers,
+            pin_memory=self.device.type == 'cuda', worker_init_fn=seed_worker, persistent_workers=cfg.num_workers > 0,
+            generator=torch.Generator().manual_seed(cfg.seed))   # own generator: the global RNG is left untouched
+        it = iter(loader)
+        while True: yield [next(it) for _ in range(cfg.grad_accum)]
 
     def val_loader(self):
-        raise NotImplementedError
+        return make_eval_loader(self.val_ds, self.cfg.eval_batch_size, self.cfg.num_workers)
 
     def plain_train_dataset(self):
         "The training split without augmentation (for the teacher cache)."
-        raise NotImplementedError
+        return self.train_ds
 
     # ---------------------------------------------------------------- building
     def build_student(self, num_classes: int) -> nn.Module:
@@ -512,7 +549,6 @@ class Trainer:
         return t
 
     def build_distillers(self):
-        from sstkd.distill import build_distillers
         return build_distillers(self.cfg.methods, self.student, self.teacher, self.cfg.iters, self.crop_pixels,
                                 self.cfg.distill_params)
 
@@ -522,11 +558,15 @@ class Trainer:
         self.train_ds, self.val_ds = self.build_datasets()
         self.num_classes = int(self.train_ds.num_classes)
         self.model_config = model_config(cfg, self.num_classes)
-        x0 = self.train_ds[0]
-        self.crop_pixels = int(x0['image'].shape[-2] * x0['image'].shape[-1])
+        if cfg.augment == 'full' and cfg.crop_size is not None:
+            h, w = (cfg.crop_size, cfg.crop_size) if isinstance(cfg.crop_size, int) else cfg.crop_size
+        else: h, w = self.train_ds[0]['image'].shape[-2:]
+        self.crop_pixels = int(h * w)
         seed_everything(cfg.seed)
         student = self.build_student(self.num_classes)
-        if self.env.active and cfg.sync_bn: student = nn.SyncBatchNorm.convert_sync_batchnorm(student)
+        if self.env.active and cfg.sync_bn:
+            if dev.type != 'cuda': raise ValueError('TrainConfig.sync_bn: SyncBatchNorm needs CUDA devices (torch has no CPU version)')
+            student = nn.SyncBatchNorm.convert_sync_batchnorm(student)
         self.student = student.to(dev, memory_format=torch.channels_last if cfg.channels_last else torch.contiguous_format)
         if cfg.methods != 'none':
             self.teacher = self.build_teacher().to(dev)
@@ -557,7 +597,7 @@ class Trainer:
         if cfg.augment != 'flip':
             if tc != 'auto': raise ValueError(f"TrainConfig.teacher_cache: {tc!r} needs augment='flip' (got {cfg.augment!r})")
             return
-        if 'flipped' not in self.train_ds[0]:
+        if _flip_key(Augmented(self.train_ds, self.train_transform())[(0, 0)]) is None:
             if tc != 'auto': raise ValueError("TrainConfig.teacher_cache: the dataset's samples carry no 'flipped' field")
             warnings.warn("teacher cache disabled: the dataset's samples carry no 'flipped' field"); return
         plain = self.plain_train_dataset()
@@ -639,16 +679,13 @@ class Trainer:
         "Validation metrics of the student (rank 0; other ranks wait and get None)."
         r = None
         if self.env.main:
-            from sstkd.metrics import evaluate
             cfg = self.cfg
-            self.student.eval()
             kw = dict(mode=cfg.eval_mode)
             if cfg.eval_mode == 'slide': kw.update(crop=cfg.eval_crop, stride=cfg.eval_stride)
-            with torch.no_grad(), autocast(self.device, self.dtype):
-                r = evaluate(self.student, self.val_loader(), self.num_classes, 255, **kw)
-            r = {k: (float(v) if isinstance(v, (float, int, np.floating, torch.Tensor)) and not isinstance(v, list) else v)
-                 for k, v in r.items()}
-            r['iou'] = [float(x) for x in r['iou']]
+            with torch.no_grad():
+                r = evaluate(self.student, self.val_loader(), self.num_classes, 255, device=self.device,
+                             autocast_dtype=self.dtype, **kw)
+            r = _json_safe(r)
             self._set_train()
         if self.env.active: dist.barrier()
         return r
@@ -869,7 +906,7 @@ def train(cfg: TrainConfig | dict) -> dict:
     "Train one run described by `cfg` (resuming from output_dir/last.pt when present); returns its final metrics."
     return Trainer(cfg).fit()
 
-# %% ../nbs/07_train.ipynb 32
+# %% ../nbs/07_train.ipynb 36
 def _truncate_dvclive(d: Path, upto: int) -> None:
     "Drop rows with step > `upto` from every dvclive metric TSV under `d` (before resuming)."
     for f in (Path(d)/'plots'/'metrics').rglob('*.tsv'):
@@ -904,14 +941,13 @@ def plot_curves(run_dir, ax=None):
 
 def save_curves(run_dir) -> Path:
     "Write `plot_curves(run_dir)` to run_dir/curves.png atomically."
-    import matplotlib; import matplotlib.pyplot as plt
-    from sstkd.utils import atomic_path
+    import matplotlib.pyplot as plt
     fig = plot_curves(run_dir)
     with atomic_path(Path(run_dir)/'curves.png') as tmp: fig.savefig(tmp, dpi=100, format='png')
     plt.close(fig)
     return Path(run_dir)/'curves.png'
 
-# %% ../nbs/07_train.ipynb 34
+# %% ../nbs/07_train.ipynb 38
 def parse_args(argv=None) -> TrainConfig:
     "TrainConfig from `--config FILE` plus `--key value` overrides."
     argv = list(sys.argv[1:] if argv is None else argv)
