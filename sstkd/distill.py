@@ -4,20 +4,25 @@
 
 # %% ../nbs/06_distill.ipynb 3
 from __future__ import annotations
-import contextlib, math, numbers
+import contextlib, functools, math, numbers
 from types import SimpleNamespace
 
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+from torch.nn.utils import parametrize
 from torch.nn.utils.parametrizations import spectral_norm
+
+from .cdm import CDMLoss
+from .dtiem import DTIEMLoss
 
 # %% auto 0
 __all__ = ['IGNORE_INDEX', 'HOLISTIC_DEFAULTS', 'HOLISTIC_CHOICES', 'MASK_OPS', 'match_size', 'resize_labels', 'kl_logits',
            'check_params', 'register_distiller', 'distiller_names', 'AuxModel', 'Distiller', 'DistillerSet',
-           'build_distillers', 'KD', 'pairwise_affinity', 'pairwise_loss', 'SelfAttention', 'ScoreDiscriminator',
-           'Holistic', 'make_holistic', 'SKD', 'cwd_loss', 'CWD', 'class_balanced_indices', 'gskd_descriptor_loss',
-           'GSKD', 'tfe_weight', 'gt_prob', 'hard_pixels', 'RDD']
+           'build_distillers', 'KD', 'pairwise_affinity', 'pairwise_loss', 'SelfAttention', 'same_pad',
+           'ScoreDiscriminator', 'Holistic', 'make_holistic', 'WithHolistic', 'SKD', 'cwd_loss', 'CWD',
+           'class_balanced_indices', 'gskd_descriptor_loss', 'gskd_batch_loss', 'GSKD', 'tfe_weight',
+           'upsample_bilinear', 'gt_prob', 'hard_pixels', 'RDD', 'SSTKD']
 
 # %% ../nbs/06_distill.ipynb 6
 IGNORE_INDEX = 255
@@ -227,30 +232,51 @@ class SelfAttention(nn.Module):
         attn = torch.softmax(self.q(x).flatten(2).transpose(1, 2) @ self.k(x).flatten(2), -1)   # (B,N,N)
         return x + self.gamma * (self.v(x).flatten(2) @ attn.transpose(1, 2)).view(B, C, H, W)
 
+def same_pad(x: torch.Tensor, k: int = 4, stride: int = 2) -> torch.Tensor:
+    "Zero-pad `x` so a k×k conv with `stride` gives ceil(size/stride) outputs ('same'; (1,1) for even sizes, (1,2) for odd)."
+    pads = []
+    for s in reversed(x.shape[-2:]):
+        tot = max((math.ceil(s / stride) - 1) * stride + k - s, 0)
+        pads += [tot // 2, tot - tot // 2]
+    return F.pad(x, pads)
+
 class ScoreDiscriminator(nn.Module):
     "SKD's discriminator on K-channel score maps; returns one score per image (B,)."
-    def __init__(self, num_classes: int, width: int = 64, min_size: int = 32):
+    def __init__(self, num_classes: int, width: int = 64, small_maps: str = 'pad', min_size: int = 32):
         super().__init__()
-        self.min_size = min_size
+        if small_maps not in ('pad', 'upsample'): raise ValueError(f"small_maps: {small_maps!r} is not one of ['pad', 'upsample']")
+        self.small_maps, self.min_size = small_maps, min_size
         self.pre = nn.BatchNorm2d(num_classes)
-        def block(ci, co): return nn.Sequential(spectral_norm(nn.Conv2d(ci, co, 4, 2, 1)), nn.LeakyReLU(0.1))
+        def conv(ci, co): return spectral_norm(nn.Conv2d(ci, co, 4, 2, 0))
         w = width
-        self.l1, self.l2, self.l3, self.l4 = block(num_classes, w), block(w, 2 * w), block(2 * w, 4 * w), block(4 * w, 8 * w)
-        self.attn1, self.attn2 = SelfAttention(4 * w), SelfAttention(8 * w)
-        self.last = nn.Conv2d(8 * w, 1, 4, 2, 1)
+        self.convs = nn.ModuleList([conv(num_classes, w), conv(w, 2 * w), conv(2 * w, 4 * w), conv(4 * w, 8 * w)])
+        self.attn = nn.ModuleDict({'2': SelfAttention(4 * w), '3': SelfAttention(8 * w)})   # after the 256/512 blocks
+        self.last = nn.Conv2d(8 * w, 1, 4, 2, 0)
+    def _pad(self, x):
+        return same_pad(x) if self.small_maps == 'pad' else F.pad(x, (1, 1, 1, 1))
     def forward(self, z):
-        z = self.pre(z)
-        h, w = z.shape[-2:]
-        if min(h, w) < self.min_size:
+        x = self.pre(z)
+        h, w = x.shape[-2:]
+        if self.small_maps == 'upsample' and min(h, w) < self.min_size:
             r = self.min_size / min(h, w)
-            z = F.interpolate(z, size=(math.ceil(h * r), math.ceil(w * r)), mode='bilinear', align_corners=False)
-        x = self.attn1(self.l3(self.l2(self.l1(z))))
-        return self.last(self.attn2(self.l4(x))).flatten(1).mean(1)
+            x = F.interpolate(x, size=(math.ceil(h * r), math.ceil(w * r)), mode='bilinear', align_corners=False)
+        for i, c in enumerate(self.convs):
+            x = F.leaky_relu(c(self._pad(x)), 0.1)
+            if str(i) in self.attn: x = self.attn[str(i)](x)
+        return self.last(self._pad(x)).flatten(1).mean(1)
 
 # %% ../nbs/06_distill.ipynb 30
 HOLISTIC_DEFAULTS = dict(ho_loss='wgan-gp', gp_weight=10.0, d_optim='adam', d_lr=4e-4, d_betas=(0.9, 0.99),
-                         d_momentum=0.9, d_weight_decay=0.0, d_poly=0.9, d_width=64, d_min_size=32, seed=0)
-HOLISTIC_CHOICES = dict(ho_loss=('wgan-gp', 'hinge'), d_optim=('adam', 'sgd'))
+                         d_momentum=0.9, d_weight_decay=0.0, d_poly=0.9, d_width=64, d_small_maps='pad',
+                         d_min_size=32, seed=0)
+HOLISTIC_CHOICES = dict(ho_loss=('wgan-gp', 'hinge'), d_optim=('adam', 'sgd'), d_small_maps=('pad', 'upsample'))
+
+def _all_reduce_mean_grads(params):
+    "Under torch.distributed, average gradients over ranks (the discriminator is not wrapped in DDP)."
+    if not (torch.distributed.is_available() and torch.distributed.is_initialized()): return
+    world = torch.distributed.get_world_size()
+    for p in params:
+        if p.grad is not None: torch.distributed.all_reduce(p.grad); p.grad /= world
 
 @contextlib.contextmanager
 def _frozen(module: nn.Module):
@@ -265,10 +291,10 @@ class Holistic(AuxModel):
     "SKD's holistic (adversarial) distillation: discriminator, its optimizer, the student's and D's losses."
     def __init__(self, num_classes: int, total_iters: int, ho_loss='wgan-gp', gp_weight=10.0, d_optim='adam',
                  d_lr=4e-4, d_betas=(0.9, 0.99), d_momentum=0.9, d_weight_decay=0.0, d_poly=0.9, d_width=64,
-                 d_min_size=32, seed=0):
+                 d_small_maps='pad', d_min_size=32, seed=0):
         super().__init__()
         self.loss, self.gp_weight, self.lr, self.poly, self.total_iters = ho_loss, gp_weight, d_lr, d_poly, total_iters
-        self.D = ScoreDiscriminator(num_classes, d_width, d_min_size)
+        self.D = ScoreDiscriminator(num_classes, d_width, d_small_maps, d_min_size)
         ps = list(self.D.parameters())
         self.opt = (torch.optim.Adam(ps, d_lr, betas=tuple(d_betas), weight_decay=d_weight_decay) if d_optim == 'adam'
                     else torch.optim.SGD(ps, d_lr, momentum=d_momentum, weight_decay=d_weight_decay))
@@ -295,7 +321,7 @@ class Holistic(AuxModel):
         if self.poly > 0:
             for g in self.opt.param_groups: g['lr'] = self.lr * max(0.0, 1 - it / self.total_iters) ** self.poly
         self.opt.zero_grad(set_to_none=True)
-        with torch.autocast(z_s.device.type, enabled=False):
+        with torch.autocast(z_s.device.type, enabled=False), parametrize.cached():   # one W/σ for the 3 calls
             d_s, d_t = self.D(z_s), self.D(z_t)
             if self.loss == 'hinge':
                 loss, log = F.relu(1 - d_t).mean() + F.relu(1 + d_s).mean(), {}
@@ -303,6 +329,7 @@ class Holistic(AuxModel):
                 gp = self.gradient_penalty(z_s, z_t)
                 loss, log = d_s.mean() - d_t.mean() + self.gp_weight * gp, {'gp': gp.item()}
         loss.backward()
+        _all_reduce_mean_grads(self.D.parameters())
         self.opt.step()
         self.opt.zero_grad(set_to_none=True)
         return {'d_loss': loss.item(), 'd_gap': (d_t.mean() - d_s.mean()).item(), **log}
@@ -311,9 +338,15 @@ def make_holistic(d: Distiller) -> Holistic:
     "The `Holistic` module configured from a distiller's `HOLISTIC_DEFAULTS` parameters."
     return Holistic(d.num_classes, d.total_iters, **{k: getattr(d.hp, k) for k in HOLISTIC_DEFAULTS})
 
+class WithHolistic:
+    "Mixin for distillers with an optional `self.ho` (`Holistic`): its optimizer and its step."
+    def aux_optimizers(self): return {'D': self.ho.opt} if self.ho is not None else {}
+    def discriminator_step(self, s, t, batch, it):
+        return self.ho.step(s['out'], t['out'], it) if self.ho is not None else {}
+
 # %% ../nbs/06_distill.ipynb 31
 @register_distiller
-class SKD(Distiller):
+class SKD(WithHolistic, Distiller):
     "Structured KD: pixel-wise (KL, T=1), pair-wise (pooled affinities) and holistic (adversarial) terms."
     name, distils_logits = 'skd', True
     defaults = dict(use_pi=True, use_pa=True, use_ho=True, lambda_pi=10.0, lambda_pa=0.5, lambda_ho=0.1,
@@ -332,10 +365,6 @@ class SKD(Distiller):
         if h.use_pa: terms['pa'] = h.lambda_pa * pairwise_loss(s['feat'], t['feat'], _patch(h, t['feat'].shape[-2:]))
         if h.use_ho: terms['ho'] = h.lambda_ho * self.ho.student_loss(match_size(s['out'], t['out']))
         return terms
-
-    def aux_optimizers(self): return {'D': self.ho.opt} if self.ho is not None else {}
-    def discriminator_step(self, s, t, batch, it):
-        return self.ho.step(s['out'], t['out'], it) if self.ho is not None else {}
 
 # %% ../nbs/06_distill.ipynb 34
 def cwd_loss(x_s: torch.Tensor, x_t: torch.Tensor, T: float = 4.0) -> torch.Tensor:
@@ -363,25 +392,33 @@ class CWD(Distiller):
         return terms
 
 # %% ../nbs/06_distill.ipynb 38
-def class_balanced_indices(cls: torch.Tensor, n: int, gen: torch.Generator):
-    """Class-balanced sampling of one image's valid pixels. `cls` (V,) = class of each valid pixel.
-    Returns `idx` (C·n,) into `cls` and `owner` (C·n,), the class whose slot each sample fills
-    (n per present class, sorted by class; short classes filled from other classes)."""
+def class_balanced_indices(cls: torch.Tensor, n: int, gen: torch.Generator, img: torch.Tensor | None = None):
+    """Class-balanced sampling of valid pixels, for all images at once. `cls` (V,) class and `img` (V,)
+    image of each valid pixel (default: one image). Returns `(idx, owner_cls, owner_img)`, each (S,):
+    `n` slots per (image, present class), sorted by image then class; `idx` indexes `cls`. A class with
+    fewer than `n` pixels contributes all of them, and its other slots get random pixels (with
+    replacement) of the other classes of its image, or of itself if its image has no other class."""
     V = cls.numel()
-    r = torch.rand(V, generator=gen)
-    perm = torch.argsort(r)
-    order = perm[torch.argsort(cls[perm], stable=True)]          # grouped by class, random within class
-    classes, counts = torch.unique(cls, return_counts=True)
+    if V == 0: return (torch.zeros(0, dtype=torch.long),) * 3
+    img = torch.zeros_like(cls) if img is None else img
+    cm = int(cls.max()) + 1
+    key = img * cm + cls                                           # (image, class) groups, lexicographic
+    perm = torch.argsort(torch.rand(V, generator=gen))
+    order = perm[torch.argsort(key[perm], stable=True)]          # grouped, random within each group
+    keys, counts = torch.unique(key, return_counts=True)
     starts = torch.cumsum(counts, 0) - counts
+    g_img = keys // cm
+    img_counts = torch.bincount(img)
+    img_start = (torch.cumsum(img_counts, 0) - img_counts)[g_img]
+    others = img_counts[g_img] - counts                           # pixels of the other classes of the image
     j = torch.arange(n)
-    own = j[None] < counts[:, None]                               # (C,n): slot taken by the class's own pixel
-    others = V - counts
-    u = torch.rand(len(classes), n, generator=gen)
-    fill_other = (u * others[:, None]).long()                      # uniform over the other classes' pixels ...
-    fill_other = torch.where(fill_other < starts[:, None], fill_other, fill_other + counts[:, None])  # ... skipping own block
-    fill_self = starts[:, None] + (u * counts[:, None]).long()     # only one class present: reuse its own pixels
-    pos = torch.where(own, starts[:, None] + j, torch.where(others[:, None] > 0, fill_other, fill_self))
-    return order[pos.clamp(max=V - 1)].flatten(), classes.repeat_interleave(n)
+    u = torch.rand(len(keys), n, generator=gen)
+    fill = (u * others[:, None]).long()                           # uniform over the other classes' pixels ...
+    fill = img_start[:, None] + torch.where(fill < (starts - img_start)[:, None], fill, fill + counts[:, None])  # ... skip own block
+    fill_self = starts[:, None] + (u * counts[:, None]).long()    # no other class in the image: reuse own pixels
+    pos = torch.where(j[None] < counts[:, None], starts[:, None] + j,
+                      torch.where(others[:, None] > 0, fill, fill_self))
+    return order[pos].flatten(), (keys % cm).repeat_interleave(n), g_img.repeat_interleave(n)
 
 def gskd_descriptor_loss(f_s: torch.Tensor, f_t: torch.Tensor, perm: torch.Tensor, k: int, tau: float = 1.0):
     """GSSM + SID loss for one image. `f_s`, `f_t` (M,C) L2-normalised sampled features, `perm` (M,M)
@@ -393,7 +430,28 @@ def gskd_descriptor_loss(f_s: torch.Tensor, f_t: torch.Tensor, perm: torch.Tenso
     ls, lt = F.log_softmax(desc(f_s) / tau, 1), F.log_softmax(desc(f_t.detach()) / tau, 1)
     return tau * tau * (lt.exp() * (lt - ls)).sum(1).mean()
 
-# %% ../nbs/06_distill.ipynb 43
+def gskd_batch_loss(f_s, f_t, counts, perm, k, tau: float = 1.0):
+    """`gskd_descriptor_loss` for a whole batch at once, averaged over the images that have samples.
+    `f_s`, `f_t` (B,M,C): L2-normalised samples, image b's `counts[b]` first, the rest padding;
+    `perm` (B,M,M): per-row permutations with the padding columns last; `k` (B,) group widths."""
+    B, M, _ = f_s.shape
+    G = torch.where(k > 0, counts // k.clamp(min=1), 0)            # groups per image
+    Gm, km = max(int(G.max()), 1), max(int(k.max()), 1)
+    g, j = torch.arange(Gm, device=f_s.device), torch.arange(km, device=f_s.device)
+    ok = (g[None, :, None] < G[:, None, None]) & (j[None, None, :] < k[:, None, None])     # (B,Gm,km)
+    col = torch.where(ok, g[None, :, None] * k[:, None, None] + j[None, None, :], 0).view(B, 1, Gm * km)
+    cols = perm.gather(2, col.expand(B, M, Gm * km))               # shuffled column of each (row, group, j)
+    mask = (torch.arange(M, device=f_s.device)[None, :] < counts[:, None])[:, None, :, None] & ok[:, :, None, :]
+    def desc(f):
+        d = (f @ f.transpose(1, 2)).gather(2, cols).view(B, M, Gm, km).permute(0, 2, 1, 3)   # (B,Gm,M,km)
+        return torch.where(mask, d / tau, torch.full_like(d, -1e4)).flatten(2)            # padding: no mass
+    ls, lt = F.log_softmax(desc(f_s), -1), F.log_softmax(desc(f_t.detach()), -1)
+    kl = (lt.exp() * (lt - ls)).sum(-1)                             # (B,Gm); 0 for padded groups
+    per_image = kl.sum(1) / G.clamp(min=1)
+    has = G > 0
+    return tau * tau * (per_image[has].mean() if has.any() else f_s.sum() * 0)
+
+# %% ../nbs/06_distill.ipynb 45
 @register_distiller
 class GSKD(Distiller):
     "Global structural KD: class-balanced samples, similarity maps, sub-image descriptors (averaged over images)."
@@ -404,37 +462,44 @@ class GSKD(Distiller):
         h = self.hp
         self._check(h.tau > 0 and h.n_per_class >= 1 and h.group_width >= 0, 'need tau > 0, n_per_class >= 1, group_width >= 0')
         cs, ct = self.s_channels['feat'], self.t_channels['feat']
-        self.proj = nn.Sequential(nn.Conv2d(cs, ct, 1, bias=False), nn.BatchNorm2d(ct), nn.ReLU(inplace=True), nn.Conv2d(ct, ct, 1))
+        self.proj = nn.Sequential(nn.Conv2d(cs, ct, 1, bias=False), nn.BatchNorm2d(ct), nn.ReLU(inplace=True),
+                                  nn.Conv2d(ct, ct, 1, bias=False))
         self.needs = frozenset({'out', 'feat'})
         self.rng = torch.Generator().manual_seed(h.seed)
 
     def get_extra_state(self): return {'rng': self.rng.get_state()}
     def set_extra_state(self, state): self.rng.set_state(state['rng'].cpu())
 
+    def sample(self, y: torch.Tensor, valid: torch.Tensor):
+        """Class-balanced samples of a batch: `(index (B,M) into the h·w positions, counts (B,))`,
+        image b's `counts[b]` samples first in its row (the rest padding)."""
+        B, P = y.shape
+        vi = valid.flatten().nonzero().squeeze(1)
+        idx, _, owner = class_balanced_indices(y.flatten()[vi].cpu(), self.hp.n_per_class, self.rng, (vi // P).cpu())
+        counts = torch.bincount(owner, minlength=B)
+        slot = torch.arange(len(idx)) - (torch.cumsum(counts, 0) - counts)[owner]
+        index = torch.zeros(B, max(int(counts.max()) if len(idx) else 0, 1), dtype=torch.long)
+        index[owner, slot] = (vi.cpu()[idx] % P)
+        return index.to(y.device), counts.to(y.device)
+
     def forward(self, s, t, batch, it):
         h = self.hp
         f_t = t['feat'].detach().float()
-        B, _, fh, fw = f_t.shape
+        B, C, fh, fw = f_t.shape
         f_s = F.normalize(match_size(self.proj(s['feat']), f_t).float(), dim=1).flatten(2)   # (B,C,P)
         f_t = F.normalize(f_t, dim=1).flatten(2)
         y = resize_labels(batch['label'], (fh, fw)).flatten(1)
-        valid = (match_size(t['out'].detach(), f_t.view(B, -1, fh, fw)).argmax(1).flatten(1) == y) & (y != IGNORE_INDEX)
-        losses = []
-        for b in range(B):
-            vi = valid[b].nonzero().squeeze(1)
-            if vi.numel() == 0: continue
-            cls = y[b, vi].cpu()
-            idx, owner = class_balanced_indices(cls, h.n_per_class, self.rng)
-            sel = vi[idx.to(vi.device)]
-            M = sel.numel()
-            k = h.group_width or M // h.n_per_class
-            if M // k == 0: continue
-            perm = torch.argsort(torch.rand(M, M, generator=self.rng), 1).to(sel.device)
-            losses.append(gskd_descriptor_loss(f_s[b][:, sel].T, f_t[b][:, sel].T, perm, k, h.tau))
-        loss = torch.stack(losses).mean() if losses else f_s.sum() * 0
-        return {'sid': h.weight * loss}
+        valid = (match_size(t['out'].detach(), t['feat']).argmax(1).flatten(1) == y) & (y != IGNORE_INDEX)
+        index, counts = self.sample(y, valid)
+        M = index.shape[1]
+        r = torch.rand(B, M, M, generator=self.rng).to(index.device)
+        r = torch.where(torch.arange(M, device=index.device)[None, None, :] < counts[:, None, None], r, 2.)
+        perm = torch.argsort(r, -1)                                # per-row permutations, padding columns last
+        k = torch.full_like(counts, h.group_width) if h.group_width else counts // h.n_per_class
+        pick = lambda f: f.gather(2, index[:, None].expand(B, C, M)).transpose(1, 2)          # (B,M,C)
+        return {'sid': h.weight * gskd_batch_loss(pick(f_s), pick(f_t), counts, perm, k, h.tau)}
 
-# %% ../nbs/06_distill.ipynb 46
+# %% ../nbs/06_distill.ipynb 48
 def tfe_weight(z_main: torch.Tensor, z_aux: torch.Tensor, direction: str = 'aux_main') -> torch.Tensor:
     "RDD's TFE weight `exp(-KL)` per pixel (B,h,w) from the teacher's main and aux logits."
     lm, la = F.log_softmax(z_main.detach().float(), 1), F.log_softmax(match_size(z_aux.detach(), z_main).float(), 1)
@@ -443,28 +508,40 @@ def tfe_weight(z_main: torch.Tensor, z_aux: torch.Tensor, direction: str = 'aux_
     else: raise ValueError(f"kl_direction: {direction!r} is not one of ['aux_main', 'main_aux']")
     return torch.exp(-D)
 
+@functools.lru_cache(maxsize=64)
+def _linear_matrix(n_in: int, n_out: int, device, dtype) -> torch.Tensor:
+    "(n_out, n_in) matrix of 1-D linear interpolation, align_corners=False (built by F.interpolate itself)."
+    eye = torch.eye(n_in, dtype=torch.float64)[None]
+    return F.interpolate(eye, size=n_out, mode='linear', align_corners=False)[0].T.to(device=device, dtype=dtype).contiguous()
+
+def upsample_bilinear(z: torch.Tensor, size) -> torch.Tensor:
+    "`F.interpolate(z, size, mode='bilinear', align_corners=False)` as two small matmuls (same values; faster on CPU)."
+    size = tuple(size)
+    if tuple(z.shape[-2:]) == size: return z
+    return _linear_matrix(z.shape[-2], size[0], z.device, z.dtype) @ z @ _linear_matrix(z.shape[-1], size[1], z.device, z.dtype).T
+
 def gt_prob(z: torch.Tensor, label: torch.Tensor) -> torch.Tensor:
-    "Probability of the ground-truth class per pixel at label resolution (B,H,W); 1 at ignored pixels."
-    z = F.interpolate(z.detach().float(), size=label.shape[-2:], mode='bilinear', align_corners=False) \
-        if z.shape[-2:] != label.shape[-2:] else z.detach().float()
+    "Probability of the ground-truth class per pixel at label resolution (B,H,W) from bilinearly upsampled logits; 1 at ignored pixels."
+    z = z.detach().float()
+    # softmax is shift-invariant per pixel and upsampling is linear: shifting by the per-pixel max at
+    # the logits' resolution keeps every upsampled logit <= 0 (no overflow) without a full-size max
+    e = upsample_bilinear(z - z.amax(1, keepdim=True), label.shape[-2:]).exp_()
     valid = label != IGNORE_INDEX
-    y = torch.where(valid, label, 0)[:, None]
-    p = torch.exp(z.gather(1, y)[:, 0] - torch.logsumexp(z, 1))
-    return torch.where(valid, p, torch.ones_like(p))
+    p = e.gather(1, torch.where(valid, label, 0)[:, None])[:, 0] / e.sum(1).clamp_(min=1e-30)
+    return p.masked_fill_(~valid, 1.0)
 
 def hard_pixels(p_gt: torch.Tensor, valid: torch.Tensor, threshold: float = 0.7, min_kept: int = 0) -> torch.Tensor:
     "OHEM hard-pixel mask: `p_gt <= threshold`, threshold raised to the `min_kept`-th smallest p_gt if needed."
-    n_valid = valid.sum()
-    thr = torch.tensor(float(threshold), device=p_gt.device)
-    if min_kept > 0:
+    if min_kept > 0 and int(valid.sum()) < min_kept: return valid.clone()   # too few valid pixels: keep them all
+    hard = valid & (p_gt <= threshold)
+    if min_kept > 0 and int(hard.sum()) < min_kept:               # (only then is the k-th smallest above t)
         pv = torch.where(valid, p_gt, torch.ones_like(p_gt)).flatten()
-        thr = torch.maximum(thr, torch.kthvalue(pv, min(int(min_kept), pv.numel())).values)
-    hard = valid & (p_gt <= thr)
-    return torch.where(n_valid < min_kept, valid, hard)          # too few valid pixels: keep them all
+        hard = valid & (p_gt <= torch.kthvalue(pv, min(int(min_kept), pv.numel())).values)
+    return hard
 
 MASK_OPS = {'xor': torch.logical_xor, 'and': torch.logical_and, 'or': torch.logical_or}
 
-# %% ../nbs/06_distill.ipynb 51
+# %% ../nbs/06_distill.ipynb 53
 @register_distiller
 class RDD(Distiller):
     "Relative difficulty distillation: per-pixel task-loss weights (TFE, then TSE masks) plus logit KD."
@@ -518,3 +595,31 @@ class RDD(Distiller):
         n_valid = valid.sum().float()
         return {'out': self._tse(s['out'], t['out'], label, valid, n_valid),
                 'aux': self._tse(s_aux, t['aux'], label, valid, n_valid) if s_aux is not None else None}
+
+# %% ../nbs/06_distill.ipynb 59
+@register_distiller
+class SSTKD(WithHolistic, Distiller):
+    "SSTKD: pixel-wise + holistic (SKD's) + CDM structural texture + DTIEM statistical texture terms."
+    name, distils_logits = 'sstkd', True
+    defaults = dict(use_pi=True, use_ho=True, use_cdm=True, use_dtiem=True, lambda_pi=10.0, lambda_ho=0.1,
+                    lambda_str=1.0, lambda_sta=1.0, cdm_levels=3, cdm_directions=8, dtiem_levels=16, q_iters=3,
+                    theta=0.5, denoise=True, **HOLISTIC_DEFAULTS)
+    choices = HOLISTIC_CHOICES
+    def __init__(self, student, teacher, total_iters, crop_pixels, **params):
+        super().__init__(student, teacher, total_iters, crop_pixels, **params)
+        h = self.hp
+        self.needs = frozenset(({'out'} if h.use_pi or h.use_ho else set()) | ({'low'} if h.use_cdm or h.use_dtiem else set()))
+        self.ho = make_holistic(self) if h.use_ho else None
+        self.cdm = self.dtiem = None
+        if h.use_cdm:
+            self.cdm = CDMLoss(self.s_channels['low'], self.t_channels['low'], levels=h.cdm_levels, directions=h.cdm_directions)
+        if h.use_dtiem:
+            self.dtiem = DTIEMLoss(num_levels=h.dtiem_levels, q_iters=h.q_iters, theta=h.theta, denoise=h.denoise)
+
+    def forward(self, s, t, batch, it):
+        h, terms = self.hp, {}
+        if h.use_pi: terms['pi'] = h.lambda_pi * kl_logits(s['out'], t['out'], 1.0)
+        if h.use_ho: terms['ho'] = h.lambda_ho * self.ho.student_loss(match_size(s['out'], t['out']))
+        if h.use_cdm: terms['str'] = h.lambda_str * self.cdm(s['low'], t['low'].detach())
+        if h.use_dtiem: terms['sta'] = h.lambda_sta * self.dtiem(s['low'], t['low'].detach())
+        return terms
