@@ -337,14 +337,6 @@ def dfb_direction(theta, directions: int = 8):
     if abs(wc) >= abs(wr): return min(int((wr / wc + 1) / 2 * half), half - 1)
     return half + min(int((1 - wc / wr) / 2 * half), half - 1)
 
-# %% ../nbs/04_cdm.ipynb 34
-def _frac_position(theta, directions):
-    "Position of θ inside its wedge, in wedge widths (0..1), to tell how far it is from a boundary."
-    half = directions // 2
-    t = math.radians(theta); wr, wc = math.sin(t), math.cos(t)
-    pos = (wr / wc + 1) / 2 * half if abs(wc) >= abs(wr) else (1 - wc / wr) / 2 * half
-    return pos - math.floor(pos)
-
 # %% ../nbs/04_cdm.ipynb 39
 def _ks(levels, directions, fn='contourlet'):
     if isinstance(directions, (list, tuple)):
