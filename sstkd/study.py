@@ -14,8 +14,8 @@ import yaml
 from .utils import write_text_atomic
 
 # %% auto 0
-__all__ = ['find_root', 'load_params', 'run_name', 'run_dir', 'result_path', 'run_config', 'collect_results', 'main_table',
-           'ablation_table', 'format_table', 'to_markdown', 'write_table', 'set_profile']
+__all__ = ['find_root', 'load_params', 'run_name', 'run_dir', 'result_path', 'run_config', 'run_experiment', 'collect_results',
+           'main_table', 'ablation_table', 'format_table', 'to_markdown', 'write_table', 'set_profile']
 
 # %% ../nbs/08_study.ipynb 6
 def find_root(start='.') -> Path:
@@ -77,11 +77,11 @@ def _merge(a: dict, b: dict) -> dict:
 
 def run_config(params: dict, profile: str, role: str, method='none', seed=0, variant=None,
                root='.', data_root=None) -> dict:
-    "The training configuration (a dict for `sstkd.train.TrainConfig`) of one run."
+    "The training configuration of one run: `sstkd.train.TrainConfig` fields plus `report_split`."
     if profile not in params['profiles']:
         raise ValueError(f"unknown profile {profile!r}; valid: {sorted(params['profiles'])}")
     prof = params['profiles'][profile]
-    cfg = {**prof['data'], **prof['train'], **prof[role], 'role': role, 'seed': int(seed),
+    cfg = {'report_split': 'test', **prof['data'], **prof['train'], **prof[role], 'role': role, 'seed': int(seed),
            'data_root': str(data_root or Path(root)/'datasets'/profile),
            'output_dir': str(run_dir(profile, role, method, seed, variant, root))}
     if role == 'student':
@@ -99,6 +99,29 @@ def run_config(params: dict, profile: str, role: str, method='none', seed=0, var
     return cfg
 
 # %% ../nbs/08_study.ipynb 17
+def run_experiment(params: dict, profile: str, role: str, method='none', seed=0, variant=None, root='.',
+                   data_root=None, **overrides) -> dict:
+    "Train one run of the study, score it on the report split, write and return its result."
+    from sstkd.train import train, load_model
+    from sstkd.data import build_dataset, make_eval_loader
+    from sstkd.metrics import evaluate
+    from sstkd.utils import write_json, environment_info
+    cfg = {**run_config(params, profile, role, method, seed, variant, root, data_root), **overrides}
+    split = cfg.pop('report_split')
+    train_metrics = train(cfg)
+    model, ck = load_model(Path(cfg['output_dir'])/'best.pt')
+    ds = build_dataset(cfg['dataset'], cfg['data_root'], split)
+    scores = evaluate(model, make_eval_loader(ds, cfg.get('eval_batch_size', 8)), ds.num_classes)
+    result = {'profile': profile, 'role': role, 'method': cfg.get('methods'), 'variant': variant, 'seed': int(seed),
+              'split': split, 'test': scores, 'val_best_miou': train_metrics.get('best_miou'),
+              'params': sum(p.numel() for p in model.parameters()),
+              'ms_per_step': train_metrics.get('ms_per_step'),
+              'step_ratio_vs_plain': train_metrics.get('step_ratio_vs_plain'),
+              'class_names': list(ds.class_names), 'environment': environment_info()}
+    write_json(result_path(profile, role, method, seed, variant, root), result)
+    return result
+
+# %% ../nbs/08_study.ipynb 19
 def collect_results(profile: str, root='.') -> pd.DataFrame:
     "One row per run of `profile`: identity, test mIoU / boundary IoU (in %), parameters, step ratio."
     rows = []
@@ -112,7 +135,7 @@ def collect_results(profile: str, root='.') -> pd.DataFrame:
                      'class_names': r.get('class_names'), 'path': str(f)})
     return pd.DataFrame(rows)
 
-# %% ../nbs/08_study.ipynb 19
+# %% ../nbs/08_study.ipynb 21
 def _summary(g: pd.DataFrame) -> pd.Series:
     return pd.Series({'seeds': len(g), 'miou': g.miou.mean(), 'miou_std': g.miou.std(ddof=1) if len(g) > 1 else np.nan,
                       'boundary_iou': g.boundary_iou.mean(), 'params_m': g.params.iloc[0]/1e6,
@@ -133,7 +156,7 @@ def main_table(results: pd.DataFrame, methods: list) -> pd.DataFrame:
         t.loc['teacher', 'gap_closed'] = np.nan
     return t
 
-# %% ../nbs/08_study.ipynb 22
+# %% ../nbs/08_study.ipynb 24
 def ablation_table(results: pd.DataFrame, variants: list, reference='sstkd') -> pd.DataFrame:
     "One row per variant, plus the full method and the plain student, with the difference to the full method."
     students = results[results.role == 'student']
@@ -147,7 +170,7 @@ def ablation_table(results: pd.DataFrame, variants: list, reference='sstkd') -> 
     if ref in t.index: t['delta_vs_full'] = t.miou - t.loc[ref, 'miou']
     return t
 
-# %% ../nbs/08_study.ipynb 25
+# %% ../nbs/08_study.ipynb 27
 def format_table(t: pd.DataFrame) -> pd.DataFrame:
     "Human-readable columns: mIoU as `mean ± std`, percentages and ratios rounded."
     def pm(r): return f'{r.miou:.1f} ± {r.miou_std:.1f}' if np.isfinite(r.miou_std) else f'{r.miou:.1f}'
@@ -173,7 +196,7 @@ def write_table(t: pd.DataFrame, stem, index_name='method') -> None:
     write_text_atomic(f'{stem}.md', to_markdown(format_table(t), index_name))
     write_text_atomic(f'{stem}.csv', t.to_csv(index_label=index_name))
 
-# %% ../nbs/08_study.ipynb 28
+# %% ../nbs/08_study.ipynb 30
 def set_profile(name: str, path='params.yaml') -> None:
     "Set the `profile:` line of `path` to `name`, checking that the profile exists."
     path = Path(path)
