@@ -522,12 +522,11 @@ def upsample_bilinear(z: torch.Tensor, size) -> torch.Tensor:
 
 def gt_prob(z: torch.Tensor, label: torch.Tensor) -> torch.Tensor:
     "Probability of the ground-truth class per pixel at label resolution (B,H,W) from bilinearly upsampled logits; 1 at ignored pixels."
-    z = z.detach().float()
-    # softmax is shift-invariant per pixel and upsampling is linear: shifting by the per-pixel max at
-    # the logits' resolution keeps every upsampled logit <= 0 (no overflow) without a full-size max
-    e = upsample_bilinear(z - z.amax(1, keepdim=True), label.shape[-2:]).exp_()
-    valid = label != IGNORE_INDEX
-    p = e.gather(1, torch.where(valid, label, 0)[:, None])[:, 0] / e.sum(1).clamp_(min=1e-30)
+    z, size = z.detach().float(), tuple(label.shape[-2:])
+    z = upsample_bilinear(z, size) if tuple(z.shape[-2:]) != size else z.clone()   # a new tensor: modified in place
+    e = z.sub_(z.amax(1, keepdim=True)).clamp_(min=-80.).exp_()     # terms below e^-80 of the largest are negligible; exp of huge
+    valid = label != IGNORE_INDEX         # negative numbers takes a slow path on CPU (x40 with wide logits)
+    p = e.gather(1, torch.where(valid, label, 0)[:, None])[:, 0] / e.sum(1)
     return p.masked_fill_(~valid, 1.0)
 
 def hard_pixels(p_gt: torch.Tensor, valid: torch.Tensor, threshold: float = 0.7, min_kept: int = 0) -> torch.Tensor:
