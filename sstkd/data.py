@@ -108,8 +108,15 @@ def fetch(dest='data', package_dir=FMNIST_PACKAGE_DIR, base_url=FMNIST_URL, time
     for name in FMNIST_FILES:
         target = dest / name
         if target.is_file():
-            if _is_published(target.read_bytes(), name):
+            data = target.read_bytes()
+            if _is_published(data, name):
                 done[name] = 'present'; continue
+            if _sha256(data) == FMNIST_FILES[name]['debian_sha256']:          # a hand-copied Debian file
+                data = published_gzip(data, name)
+                if _is_published(data, name):
+                    with atomic_path(target) as tmp: tmp.write_bytes(data)
+                    log(f'{target}: Debian copy; gzip header restored to the published one')
+                    done[name] = 'restored'; continue
             log(f'{target}: checksum mismatch with the published file; fetching it again')
         try: done[name] = _fetch_one(name, target, package_dir, base_url, timeout, log)
         except FileNotFoundError as e: missing.append(str(e))
@@ -210,14 +217,18 @@ TEXTURES = {'hstripes': 'horizontal stripes', 'vstripes': 'vertical stripes', 'c
 _STRIPE_BARS = {'hstripes': 0.0, 'vstripes': 90.0, 'dstripes': 45.0}   # direction of the bars, degrees
 
 def _bilinear(a, fy, fx):
-    "Sample 2-D `a` at fractional pixel coordinates (fy, fx), clamping at the border."
-    H, W = a.shape
+    "Sample 2-D `a` (or each of a list of same-shape 2-D arrays) at fractional pixel coordinates (fy, fx), clamping at the border."
+    arrays = a if isinstance(a, (list, tuple)) else [a]
+    H, W = arrays[0].shape
     y0, x0 = np.floor(fy), np.floor(fx)
     wy, wx = fy - y0, fx - x0
     y0, x0 = y0.astype(np.intp), x0.astype(np.intp)
-    ya, yb = np.clip(y0, 0, H - 1), np.clip(y0 + 1, 0, H - 1)
+    ya, yb = np.clip(y0, 0, H - 1) * W, np.clip(y0 + 1, 0, H - 1) * W
     xa, xb = np.clip(x0, 0, W - 1), np.clip(x0 + 1, 0, W - 1)
-    return (a[ya, xa] * (1 - wx) + a[ya, xb] * wx) * (1 - wy) + (a[yb, xa] * (1 - wx) + a[yb, xb] * wx) * wy
+    i00, i01, i10, i11 = ya + xa, ya + xb, yb + xa, yb + xb
+    out = [(f.take(i00) * (1 - wx) + f.take(i01) * wx) * (1 - wy) + (f.take(i10) * (1 - wx) + f.take(i11) * wx) * wy
+           for f in (np.ravel(v) for v in arrays)]
+    return out if isinstance(a, (list, tuple)) else out[0]
 
 def texture_pattern(kind, rng, y, x, cfg, H, W):
     "Unnormalised pattern of texture `kind` at pixel coordinates (y, x), parameters drawn from `rng`."
@@ -328,8 +339,8 @@ def render_scene(rng, items, item_labels, item_mask, cfg: SceneConfig):
         if ya >= yb or xa >= xb: continue
         fy = (yy[ya:yb, xa:xb] - y0 + 0.5) / s + 0.5          # source coordinates in the 1-pixel padded item
         fx = (xx[ya:yb, xa:xb] - x0 + 0.5) / s + 0.5
-        v = _bilinear(np.pad(items[j] / 255.0, 1), fy, fx)
-        m = _bilinear(np.pad(item_mask[j].astype(np.float64), 1), fy, fx) >= 0.5
+        v, m = _bilinear([np.pad(items[j] / 255.0, 1), np.pad(item_mask[j].astype(np.float64), 1)], fy, fx)
+        m = m >= 0.5
         image[ya:yb, xa:xb][m] = gain * v[m]
         label[ya:yb, xa:xb][m] = item_labels[j]
     # photometric noise: Irwin-Hall(3) (sum of three uniforms), scaled to standard deviation `noise`
@@ -521,6 +532,8 @@ class EmbeddedScenes(SegDataset):
         mpath = self._require('manifest.json')
         try: self.manifest = json.loads(mpath.read_text())
         except json.JSONDecodeError as e: raise DataError(f'{mpath}: not valid JSON ({e})') from e
+        if self.split not in self.manifest.get('splits', {}):
+            raise DataError(f'{mpath}: no split {self.split!r} in this manifest (has {list(self.manifest.get("splits", {}))})')
         self.class_names = list(self.manifest['class_names'])
         self.lut = label_lut({**{c: c for c in range(len(self.class_names))}, 255: 255})
         n = self.manifest['splits'][self.split]['count']
@@ -534,7 +547,9 @@ class EmbeddedScenes(SegDataset):
 
 # %% ../nbs/01_data.ipynb 63
 def _cityscapes_table():
-    from cityscapesscripts.helpers.labels import labels
+    try: from cityscapesscripts.helpers.labels import labels
+    except ImportError as e:
+        raise ImportError('Cityscapes needs the cityscapesscripts package: pip install --no-deps cityscapesscripts') from e
     names = [l.name for l in sorted((l for l in labels if 0 <= l.trainId < 255), key=lambda l: l.trainId)]
     mapping = {l.id: (l.trainId if 0 <= l.trainId < 255 else 255) for l in labels if 0 <= l.id < 256}
     return names, mapping
