@@ -417,7 +417,11 @@ def generate_scenes(raw='data', out='datasets/embedded', n_train=2000, n_val=500
             splits[split] = dict(count=n, source='Fashion-MNIST ' + ('train' if split == 'train' else 'test') + ' images',
                                  pixel_counts=hist.tolist(), pixels_sha256=pix.hexdigest(), sources=sources,
                                  reused_sources=max(0, n * cfg.items[1] - len(pool)))
-            if verbose: print(f'{split}: {n} scenes ({time.perf_counter() - t0:.1f} s)')
+            if verbose:
+                print(f'{split}: {n} scenes ({time.perf_counter() - t0:.1f} s)')
+                if splits[split]['reused_sources']:
+                    print(f'  note: {n} scenes x {cfg.items[1]} item slots exceed the {len(pool)} source images of {split}; '
+                          'sources are reused within the split')
         import PIL
         manifest = dict(format='sstkd-embedded-scenes/1', num_classes=K, class_names=cfg.class_names,
                         thing_classes=list(range(10)), stuff_classes=list(range(10, K)), ignore_index=255,
