@@ -553,7 +553,8 @@ class RDD(Distiller):
         h = self.hp
         self._check(0 <= h.tfe_share <= 1 and 0 <= h.threshold <= 1 and 0 <= h.min_kept_ratio <= 1 and h.kd_T > 0,
                     'need tfe_share, threshold and min_kept_ratio in [0, 1] and kd_T > 0')
-        self._check(h.kd_weight is None or (isinstance(h.kd_weight, numbers.Real) and h.kd_weight >= 0),
+        self._check(h.kd_weight is None or (isinstance(h.kd_weight, numbers.Real) and not isinstance(h.kd_weight, bool)
+                                            and h.kd_weight >= 0),
                     f'kd_weight must be None (automatic) or a number >= 0, got {h.kd_weight!r}')
         self.tfe_iters = round(h.tfe_share * self.total_iters)
         self.kd_weight = 1.0 if h.kd_weight is None else float(h.kd_weight)
