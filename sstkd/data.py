@@ -128,7 +128,7 @@ def fetch(dest='data', package_dir=FMNIST_PACKAGE_DIR, base_url=FMNIST_URL, time
             f'these 4 files and put them, still gzip-compressed, in {dest.resolve()}/ :\n{urls}')
     return done
 
-# %% ../nbs/01_data.ipynb 20
+# %% ../nbs/01_data.ipynb 22
 _IDX_TYPES = {0x08: np.uint8, 0x09: np.int8, 0x0B: np.dtype('>i2'), 0x0C: np.dtype('>i4'),
               0x0D: np.dtype('>f4'), 0x0E: np.dtype('>f8')}
 
@@ -151,7 +151,7 @@ def read_idx(path) -> np.ndarray:
                         f'needs {need} (truncated or corrupt)')
     return np.frombuffer(data, dtype, offset=4 + 4 * ndim).reshape(shape).astype(dtype.newbyteorder('='))
 
-# %% ../nbs/01_data.ipynb 21
+# %% ../nbs/01_data.ipynb 23
 def load_fashion_mnist(raw='data', split='train', verify=True):
     "Images (N,28,28) uint8 and labels (N,) uint8 of Fashion-MNIST's `split` ('train' or 'test') from `raw`."
     if split not in ('train', 'test'): raise ValueError(f"split {split!r}: choose 'train' or 'test'")
@@ -171,7 +171,7 @@ def load_fashion_mnist(raw='data', split='train', verify=True):
         raise DataError(f'{raw}: Fashion-MNIST {split} images {images.shape} and labels {labels.shape} do not fit')
     return images, labels
 
-# %% ../nbs/01_data.ipynb 24
+# %% ../nbs/01_data.ipynb 26
 TWO_PI = 2 * np.pi
 
 def _sin(x):
@@ -186,7 +186,7 @@ def _sin(x):
 
 def _cos(x): return _sin(np.asarray(x, np.float64) + np.pi / 2)
 
-# %% ../nbs/01_data.ipynb 27
+# %% ../nbs/01_data.ipynb 29
 def _neighbours4(m):
     g = m.copy()
     g[:, 1:] |= m[:, :-1]; g[:, :-1] |= m[:, 1:]; g[:, :, 1:] |= m[:, :, :-1]; g[:, :, :-1] |= m[:, :, 1:]
@@ -211,7 +211,7 @@ def item_masks(images: np.ndarray, threshold: float = 0.02) -> np.ndarray:
                 for dy in (-1, 0, 1) for dx in (-1, 0, 1) if dy or dx)
     return fill_holes(m & (neigh > 0))
 
-# %% ../nbs/01_data.ipynb 32
+# %% ../nbs/01_data.ipynb 34
 TEXTURES = {'hstripes': 'horizontal stripes', 'vstripes': 'vertical stripes', 'cells': 'cells',
             'speckle': 'speckle', 'dstripes': 'diagonal stripes'}
 _STRIPE_BARS = {'hstripes': 0.0, 'vstripes': 90.0, 'dstripes': 45.0}   # direction of the bars, degrees
@@ -254,7 +254,7 @@ def texture_pattern(kind, rng, y, x, cfg, H, W):
         return _bilinear(u, (y + 0.5) / g + 0.5, (x + 0.5) / g + 0.5)
     raise ValueError(f'texture {kind!r}: choose from {list(TEXTURES)}')
 
-# %% ../nbs/01_data.ipynb 34
+# %% ../nbs/01_data.ipynb 36
 @dataclasses.dataclass(frozen=True)
 class SceneConfig:
     "Every parameter of the scene generator; ranges are (low, high)."
@@ -298,7 +298,7 @@ class SceneConfig:
     @property
     def class_names(self): return list(FMNIST_CLASSES) + [TEXTURES[t] for t in self.textures]
 
-# %% ../nbs/01_data.ipynb 37
+# %% ../nbs/01_data.ipynb 39
 SPLITS = ('train', 'val', 'test')
 _TAG_SCENE, _TAG_POOL, _TAG_EVAL_HALVES = 1, 2, 3
 
@@ -347,7 +347,7 @@ def render_scene(rng, items, item_labels, item_mask, cfg: SceneConfig):
     image = image + (rng.random((3, H, W)).sum(0) - 1.5) * (2 * cfg.noise)
     return np.floor(np.clip(image, 0, 1) * 255 + 0.5).astype(np.uint8), label
 
-# %% ../nbs/01_data.ipynb 39
+# %% ../nbs/01_data.ipynb 41
 def source_pools(seed: int, n_train_images: int = 60000, n_test_images: int = 10000) -> dict:
     "Permuted Fashion-MNIST indices available to each split: train from its train set, val/test from disjoint test halves."
     train = np.random.default_rng([_TAG_POOL, seed, 0]).permutation(n_train_images)
@@ -366,7 +366,7 @@ def make_scene(images, labels, masks, pool, split, index, cfg: SceneConfig, seed
     m = item_masks(images[src], cfg.item_threshold) if masks is None else masks[src]
     return (*render_scene(rng, images[src], labels[src], m, cfg), src)
 
-# %% ../nbs/01_data.ipynb 42
+# %% ../nbs/01_data.ipynb 44
 PALETTE = [(31, 119, 180), (255, 127, 14), (44, 160, 44), (214, 39, 40), (148, 103, 189),
            (140, 86, 75), (227, 119, 194), (188, 189, 34), (23, 190, 207), (255, 215, 0),
            (174, 199, 232), (152, 223, 138), (197, 176, 213), (219, 219, 141), (247, 182, 210)]
@@ -376,7 +376,7 @@ def colorize(label, palette=PALETTE, ignore_index=255) -> np.ndarray:
     lut = np.full((256, 3), 255, np.uint8); lut[:len(palette)] = palette
     return lut[np.asarray(label)]
 
-# %% ../nbs/01_data.ipynb 47
+# %% ../nbs/01_data.ipynb 49
 def _png_bytes(a: np.ndarray, palette=None) -> bytes:
     im = Image.fromarray(a, 'L')
     if palette is not None:                       # palette PNG: shows in colour, reads back as class ids
@@ -432,7 +432,7 @@ def generate_scenes(raw='data', out='datasets/embedded', n_train=2000, n_val=500
     if verbose: print(f'wrote {sum(counts.values())} scenes to {out} in {time.perf_counter() - t0:.1f} s')
     return manifest
 
-# %% ../nbs/01_data.ipynb 57
+# %% ../nbs/01_data.ipynb 59
 IMAGENET_MEAN = (0.485, 0.456, 0.406)
 IMAGENET_STD = (0.229, 0.224, 0.225)
 
@@ -470,13 +470,12 @@ def label_lut(mapping: dict) -> np.ndarray:
     for k, v in mapping.items(): lut[k] = v
     return lut
 
-# %% ../nbs/01_data.ipynb 58
+# %% ../nbs/01_data.ipynb 60
 class SegDataset(torch.utils.data.Dataset):
     "Base of the readers: a list of (image, label) paths, a label table and the common item format."
     ignore_index = 255
     class_names: list = []
     splits: tuple = ()
-    grey = False
 
     def __init__(self, root, split):
         self.root, self.split = Path(root), split
@@ -522,11 +521,10 @@ class SegDataset(torch.utils.data.Dataset):
         x = torch.from_numpy(np.ascontiguousarray(image.transpose(2, 0, 1))).float().div_(255)
         return dict(image=normalize(x), label=torch.from_numpy(label), index=int(i))
 
-# %% ../nbs/01_data.ipynb 60
+# %% ../nbs/01_data.ipynb 62
 class EmbeddedScenes(SegDataset):
     "The embedded scene dataset written by `generate_scenes` (`root` holds manifest.json)."
     splits = SPLITS
-    grey = True
 
     def __init__(self, root='datasets/embedded', split='train', verify=False):
         self.verify = verify
@@ -549,7 +547,7 @@ class EmbeddedScenes(SegDataset):
                     raise DataError(f'{p}: sha256 differs from {mpath}')
         return [(resolve_inside(self.root, a, mpath), resolve_inside(self.root, b, mpath)) for a, b in pairs]
 
-# %% ../nbs/01_data.ipynb 63
+# %% ../nbs/01_data.ipynb 65
 def _cityscapes_table():
     try: from cityscapesscripts.helpers.labels import labels
     except ImportError as e:
@@ -569,7 +567,7 @@ class Cityscapes(SegDataset):
         return [(p, lbl_dir / p.parent.name / p.name.replace('_leftImg8bit.png', '_gtFine_labelIds.png'))
                 for p in sorted(img_dir.glob('*/*_leftImg8bit.png'))]
 
-# %% ../nbs/01_data.ipynb 68
+# %% ../nbs/01_data.ipynb 70
 VOC_CLASSES = ('background', 'aeroplane', 'bicycle', 'bird', 'boat', 'bottle', 'bus', 'car', 'cat', 'chair',
                'cow', 'diningtable', 'dog', 'horse', 'motorbike', 'person', 'pottedplant', 'sheep', 'sofa',
                'train', 'tvmonitor')
@@ -599,7 +597,7 @@ class VOC2012(SegDataset):
             out.append(tuple(resolve_inside(self.root, t.lstrip('/'), f'{lst}:{n}') for t in tok))
         return out
 
-# %% ../nbs/01_data.ipynb 71
+# %% ../nbs/01_data.ipynb 73
 ADE20K_CLASSES = (
     'wall', 'building', 'sky', 'floor', 'tree', 'ceiling', 'road', 'bed', 'windowpane', 'grass', 'cabinet',
     'sidewalk', 'person', 'earth', 'door', 'table', 'mountain', 'plant', 'curtain', 'chair', 'car', 'water',
@@ -629,7 +627,7 @@ class ADE20K(SegDataset):
         img_dir, lbl_dir = self._require('images', folder), self._require('annotations', folder)
         return [(p, lbl_dir / (p.stem + '.png')) for p in sorted(img_dir.glob('*.jpg'))]
 
-# %% ../nbs/01_data.ipynb 74
+# %% ../nbs/01_data.ipynb 76
 CAMVID_CLASSES = ('sky', 'building', 'pole', 'road', 'pavement', 'tree', 'sign', 'fence', 'car',
                   'pedestrian', 'bicyclist')
 
@@ -648,7 +646,7 @@ class CamVid(SegDataset):
             out.append(tuple(resolve_inside(self.root, r, f'{lst}:{n}') for r in rel))
         return out
 
-# %% ../nbs/01_data.ipynb 79
+# %% ../nbs/01_data.ipynb 81
 DATASETS = dict(embedded=EmbeddedScenes, cityscapes=Cityscapes, voc=VOC2012, ade20k=ADE20K, camvid=CamVid)
 
 def build_dataset(name: str, root, split: str, **kwargs) -> SegDataset:
@@ -656,7 +654,7 @@ def build_dataset(name: str, root, split: str, **kwargs) -> SegDataset:
     if name not in DATASETS: raise ValueError(f'unknown dataset {name!r}; valid: {list(DATASETS)}')
     return DATASETS[name](root, split, **kwargs)
 
-# %% ../nbs/01_data.ipynb 82
+# %% ../nbs/01_data.ipynb 84
 def random_scale(image, label, g, scale=(0.5, 2.0)):
     "Resize image (bilinear) and label (nearest) by a factor drawn uniformly from `scale`."
     s = scale[0] + (scale[1] - scale[0]) * torch.rand(1, generator=g).item()
@@ -698,7 +696,7 @@ class TrainTransform:
 
     def __repr__(self): return f'TrainTransform(crop_size={self.crop}, scale={self.scale}, flip={self.flip})'
 
-# %% ../nbs/01_data.ipynb 87
+# %% ../nbs/01_data.ipynb 89
 _TAG_SAMPLER = 4
 
 class ResumableBatchSampler(torch.utils.data.Sampler):
@@ -730,7 +728,7 @@ class ResumableBatchSampler(torch.utils.data.Sampler):
             yield self.batch(it)
             it += 1
 
-# %% ../nbs/01_data.ipynb 88
+# %% ../nbs/01_data.ipynb 90
 class Augmented(torch.utils.data.Dataset):
     "Wraps a dataset: item `(index, seed)` = `dataset[index]` transformed with a generator seeded by `seed`."
     def __init__(self, dataset, transform=None): self.dataset, self.transform = dataset, transform
@@ -760,7 +758,7 @@ def make_eval_loader(dataset, batch_size: int = 1, num_workers: int = 0):
     "Finite loader over `dataset` in order (no augmentation), batch dicts like `make_loader`'s."
     return torch.utils.data.DataLoader(dataset, batch_size=batch_size, shuffle=False, num_workers=num_workers)
 
-# %% ../nbs/01_data.ipynb 92
+# %% ../nbs/01_data.ipynb 94
 def _fetch_args(dest: Param('folder to fill with the 4 Fashion-MNIST files', str, opt=False, nargs='?') = 'data',
                 package_dir: Param('folder of the Debian package dataset-fashion-mnist', str) = FMNIST_PACKAGE_DIR,
                 base_url: Param('official download location', str) = FMNIST_URL):
@@ -807,6 +805,6 @@ def main(argv=None) -> int:
         print(f'python -m sstkd.data {cmd}: {e}', file=sys.stderr); return 1
     return 0
 
-# %% ../nbs/01_data.ipynb 93
+# %% ../nbs/01_data.ipynb 95
 if __name__ == '__main__' and getattr(globals().get('__spec__'), 'name', None) == 'sstkd.data':
     sys.exit(main())    # `python -m sstkd.data ...` (the spec check keeps a notebook kernel, also `__main__`, out)
