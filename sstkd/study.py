@@ -26,7 +26,7 @@ def find_root(start='.') -> Path:
     raise FileNotFoundError(f'no params.yaml + dvc.yaml at or above {start}: run inside the sstkd project')
 
 # %% ../nbs/08_study.ipynb 7
-_SECTIONS = ('data', 'teacher', 'student', 'train')
+_SECTIONS = ('data', 'teacher', 'student', 'train', 'distill')
 
 def load_params(path='params.yaml') -> dict:
     "Read `params.yaml` and check that every name it refers to is defined; errors name the file and key."
@@ -94,7 +94,7 @@ def run_config(params: dict, profile: str, role: str, method='none', seed=0, var
             if method not in params['method_params']:
                 raise ValueError(f"unknown method {method!r}; valid: {sorted(params['method_params'])}")
             overrides, base = {}, params['method_params'][method]
-        cfg.update(methods=method, distill_params=_merge(base, overrides),
+        cfg.update(methods=method, distill_params=_merge(_merge(prof['distill'], base), overrides),
                    teacher_checkpoint=str(run_dir(profile, 'teacher', root=root)/'best.pt'))
     return cfg
 
@@ -141,7 +141,7 @@ def _summary(g: pd.DataFrame) -> pd.Series:
                       'boundary_iou': g.boundary_iou.mean(), 'params_m': g.params.iloc[0]/1e6,
                       'step_ratio': g.step_ratio.astype(float).mean()})
 
-def main_table(results: pd.DataFrame, methods: list) -> pd.DataFrame:
+def main_table(results: pd.DataFrame, methods: list, min_gap=1.0) -> pd.DataFrame:
     "Teacher and one row per method in `methods` order: mean/std mIoU, boundary IoU, gap closed, params, step ratio."
     teacher = results[results.role == 'teacher']
     students = results[(results.role == 'student') & results.variant.isna()]
@@ -152,7 +152,7 @@ def main_table(results: pd.DataFrame, methods: list) -> pd.DataFrame:
     t = pd.DataFrame(rows).T
     if 'teacher' in t.index and 'none' in t.index:
         gap = t.loc['teacher', 'miou'] - t.loc['none', 'miou']
-        t['gap_closed'] = (t.miou - t.loc['none', 'miou']) / gap
+        t['gap_closed'] = (t.miou - t.loc['none', 'miou']) / gap if gap >= min_gap else np.nan
         t.loc['teacher', 'gap_closed'] = np.nan
     return t
 
