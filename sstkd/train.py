@@ -28,8 +28,8 @@ from .distill import build_distillers
 __all__ = ['CKPT_FORMAT', 'MODEL_KEYS', 'CACHE_FORMAT', 'TrainConfig', 'lr_at', 'resolve_device', 'amp_dtype', 'teacher_dtype',
            'autocast', 'seg_loss_sums', 'rng_state', 'set_rng_state', 'module_generators', 'DistEnv',
            'init_distributed', 'model_config', 'build_from_config', 'load_weights', 'read_model_checkpoint',
-           'load_model', 'cache_teacher_outputs', 'TeacherCache', 'NonFiniteLossError', 'ShardedBatches', 'Trainer',
-           'train', 'plot_curves', 'save_curves', 'parse_args', 'main']
+           'load_model', 'cache_teacher_outputs', 'TeacherCache', 'ShardedBatches', 'NonFiniteLossError', 'Trainer',
+           'train', 'plot_curves', 'save_curves', 'usage', 'parse_args', 'main']
 
 # %% ../nbs/07_train.ipynb 6
 _CHOICES = dict(role=('teacher', 'student'), dataset=tuple(_DATASETS), augment=('flip', 'full'),
@@ -160,6 +160,7 @@ def _coerce(v, tp):
     raise TypeError
 
 def _validate(cfg):
+    if cfg.amp is False: cfg.amp = 'off'      # YAML 1.1 reads an unquoted `amp: off` as false
     hints = get_type_hints(type(cfg))
     for f in fields(cfg):
         v = getattr(cfg, f.name)
@@ -423,6 +424,22 @@ class TeacherCache:
         return {k: self.outputs[k][i, f].to(device, non_blocking=True).float() for k in self.needs}
 
 # %% ../nbs/07_train.ipynb 30
+class ShardedBatches(torch.utils.data.Sampler):
+    "This rank's micro-batches of each global batch of `sampler` (anything with `.batch(it)` and `.start_iter`)."
+    def __init__(self, sampler, rank: int = 0, world: int = 1, accum: int = 1):
+        B = sampler.batch_size
+        if B % (world * accum): raise ValueError(f'batch_size {B} is not divisible by world size x grad_accum = {world * accum}')
+        self.sampler, self.rank, self.world, self.accum, self.size = sampler, rank, world, accum, B // (world * accum)
+    def __iter__(self):
+        it = self.sampler.start_iter
+        while True:
+            g = self.sampler.batch(it)
+            for m in range(self.accum):
+                c = self.rank * self.accum + m
+                yield g[c * self.size:(c + 1) * self.size]
+            it += 1
+
+# %% ../nbs/07_train.ipynb 33
 class NonFiniteLossError(FloatingPointError):
     "A loss term became NaN or infinite; training stopped before the optimizer step."
 
@@ -467,45 +484,9 @@ def _json_safe(x):
     if isinstance(x, np.generic): return _json_safe(x.item())
     return x
 
-# %% ../nbs/07_train.ipynb 32
-class ShardedBatches(torch.utils.data.Sampler):
-    "This rank's micro-batches of each global batch of `sampler` (anything with `.batch(it)` and `.start_iter`)."
-    def __init__(self, sampler, rank: int = 0, world: int = 1, accum: int = 1):
-        B = sampler.batch_size
-        if B % (world * accum): raise ValueError(f'batch_size {B} is not divisible by world size x grad_accum = {world * accum}')
-        self.sampler, self.rank, self.world, self.accum, self.size = sampler, rank, world, accum, B // (world * accum)
-    def __iter__(self):
-        it = self.sampler.start_iter
-        while True:
-            g = self.sampler.batch(it)
-            for m in range(self.accum):
-                c = self.rank * self.accum + m
-                yield g[c * self.size:(c + 1) * self.size]
-            it += 1
-
-# %% ../nbs/07_train.ipynb 34
-class Trainer:
-    "Iteration-based trainer for teachers and (distilled) students. `Trainer(cfg).fit()` == `train(cfg)`."
-    def __init__(self, cfg: TrainConfig | dict):
-        self.cfg = cfg = cfg if isinstance(cfg, TrainConfig) else TrainConfig.from_dict(cfg)
-        self.out = Path(cfg.output_dir)
-        want_cuda = cfg.device.startswith('cuda') or (cfg.device == 'auto' and torch.cuda.is_available())
-        self.env = init_distributed('cuda' if want_cuda else 'cpu')
-        self.device = resolve_device(cfg.device, self.env.local_rank)
-        if self.device.type == 'cuda': torch.cuda.set_device(self.device)
-        self.dtype, self.tdtype = amp_dtype(cfg.amp, self.device), teacher_dtype(cfg.amp, self.device)
-        per = self.env.world * cfg.grad_accum
-        if cfg.batch_size % per:
-            raise ValueError(f'TrainConfig.batch_size ({cfg.batch_size}) must be divisible by world size x grad_accum '
-                             f'({self.env.world} x {cfg.grad_accum})')
-        self.micro = cfg.batch_size // per
-        self.teacher = self.distillers = self.cache = self.live = self.bar = None
-        self.best = {'miou': None, 'iteration': None}
-        self.history, self.train_log = [], []
-        self.timing = {'steps': 0, 'seconds': 0.0, 'all_steps': 0, 'all_seconds': 0.0}
-        self.final = None
-
-    # ---------------------------------------------------------------- data (sstkd.data)
+# %% ../nbs/07_train.ipynb 35
+class _Data:
+    "Datasets, augmentation, the training stream and the validation loader (sstkd.data)."
     def build_datasets(self):
         "Training and validation datasets (un-augmented; augmentation is applied per sample by the loader)."
         cfg = self.cfg
@@ -537,7 +518,28 @@ class Trainer:
         "The training split without augmentation (for the teacher cache)."
         return self.train_ds
 
-    # ---------------------------------------------------------------- building
+# %% ../nbs/07_train.ipynb 37
+class _Setup:
+    "Device, processes, data, networks, optimizers, teacher cache."
+    def __init__(self, cfg: TrainConfig | dict):
+        self.cfg = cfg = cfg if isinstance(cfg, TrainConfig) else TrainConfig.from_dict(cfg)
+        self.out = Path(cfg.output_dir)
+        want_cuda = cfg.device.startswith('cuda') or (cfg.device == 'auto' and torch.cuda.is_available())
+        self.env = init_distributed('cuda' if want_cuda else 'cpu')
+        self.device = resolve_device(cfg.device, self.env.local_rank)
+        if self.device.type == 'cuda': torch.cuda.set_device(self.device)
+        self.dtype, self.tdtype = amp_dtype(cfg.amp, self.device), teacher_dtype(cfg.amp, self.device)
+        per = self.env.world * cfg.grad_accum
+        if cfg.batch_size % per:
+            raise ValueError(f'TrainConfig.batch_size ({cfg.batch_size}) must be divisible by world size x grad_accum '
+                             f'({self.env.world} x {cfg.grad_accum})')
+        self.micro = cfg.batch_size // per
+        self.teacher = self.distillers = self.cache = self.live = self.bar = None
+        self.best = {'miou': None, 'iteration': None}
+        self.history, self.train_log = [], []
+        self.timing = {'steps': 0, 'seconds': 0.0, 'all_steps': 0, 'all_seconds': 0.0}
+        self.final = None
+
     def build_student(self, num_classes: int) -> nn.Module:
         return build_from_config(self.model_config, pretrained=self.cfg.pretrained)
 
@@ -617,7 +619,9 @@ class Trainer:
         if self.distillers is not None: self.distillers.train()
         if self.teacher is not None: self.teacher.eval()
 
-    # ---------------------------------------------------------------- one step
+# %% ../nbs/07_train.ipynb 39
+class _Step:
+    "Teacher outputs, the losses of a micro-batch, one optimizer step."
     def teacher_outputs(self, b: dict) -> dict:
         "The teacher's outputs that the distillers need, fp32, without gradient (cache or live teacher)."
         if self.cache is not None: return self.cache(b, self.device)
@@ -674,7 +678,9 @@ class Trainer:
             for k, v in self.distillers.discriminator_step(s, t, b, it).items(): logs[k] = float(v)
         return logs
 
-    # ---------------------------------------------------------------- evaluation
+# %% ../nbs/07_train.ipynb 41
+class _Eval:
+    "Validation metrics and best.pt."
     def evaluate(self) -> dict | None:
         "Validation metrics of the student (rank 0; other ranks wait and get None)."
         r = None
@@ -704,7 +710,9 @@ class Trainer:
                              'model': self.student.state_dict(), 'config': self.cfg.to_dict(), 'metrics': _json_safe(r)},
                             self.out/'best.pt')
 
-    # ---------------------------------------------------------------- checkpoints
+# %% ../nbs/07_train.ipynb 43
+class _Checkpoint:
+    "last.pt: write, check, restore."
     def _foreign_ptrs(self) -> set:
         mods = [m for m in (self.student, self.teacher) if m is not None]
         return {t.data_ptr() for m in mods for t in [*m.parameters(), *m.buffers()]}
@@ -769,7 +777,9 @@ class Trainer:
         self.best, self.history, self.train_log = dict(ck['best']), list(ck['history']), list(ck['train_log'])
         self.timing, self.final = dict(ck['timing']), ck.get('final')
 
-    # ---------------------------------------------------------------- logging
+# %% ../nbs/07_train.ipynb 45
+class _Logging:
+    "dvclive, train_log.json, tqdm."
     def _open_live(self, start: int):
         if not (self.cfg.live and self.env.main): return
         d = self.out/'dvclive'
@@ -790,7 +800,9 @@ class Trainer:
             with contextlib.suppress(Exception): self.live.end()
             self.live = None
 
-    # ---------------------------------------------------------------- the run
+# %% ../nbs/07_train.ipynb 47
+class _Run:
+    "fit: resume or start, the loop, finish."
     def fit(self) -> dict:
         "Train (or resume, or return the metrics of a finished run). Returns the final metrics dict."
         try: return self._fit()
@@ -866,7 +878,9 @@ class Trainer:
             box = [m]; dist.broadcast_object_list(box, src=0); m = box[0]
         return m
 
-    # ---------------------------------------------------------------- step-time ratio
+# %% ../nbs/07_train.ipynb 49
+class _StepRatio:
+    "Full vs plain student step times."
     def measure_step_ratio(self, steps: int | None = None) -> float | None:
         """Median time of a full step (student + teacher/cache + distillers + discriminator) over that of a
         plain student step (forward, CE, backward, SGD), alternated on the same batch in this process. The
@@ -902,11 +916,15 @@ class Trainer:
         if self.env.active: dist.barrier()
         return r
 
+# %% ../nbs/07_train.ipynb 50
+class Trainer(_Run, _StepRatio, _Logging, _Checkpoint, _Eval, _Step, _Setup, _Data):
+    "Iteration-based trainer for teachers and (distilled) students. `Trainer(cfg).fit()` == `train(cfg)`."
+
 def train(cfg: TrainConfig | dict) -> dict:
     "Train one run described by `cfg` (resuming from output_dir/last.pt when present); returns its final metrics."
     return Trainer(cfg).fit()
 
-# %% ../nbs/07_train.ipynb 36
+# %% ../nbs/07_train.ipynb 52
 def _truncate_dvclive(d: Path, upto: int) -> None:
     "Drop rows with step > `upto` from every dvclive metric TSV under `d` (before resuming)."
     for f in (Path(d)/'plots'/'metrics').rglob('*.tsv'):
@@ -947,10 +965,29 @@ def save_curves(run_dir) -> Path:
     plt.close(fig)
     return Path(run_dir)/'curves.png'
 
-# %% ../nbs/07_train.ipynb 38
+# %% ../nbs/07_train.ipynb 54
+def _accepts_str(tp) -> bool:
+    return tp is str or any(_accepts_str(a) for a in get_args(tp))
+
+def _parse_value(key: str, val: str):
+    "A command-line value: YAML, except that a string field keeps its text (`--amp off`, `--methods 1`)."
+    try: v = yaml.safe_load(val)
+    except yaml.YAMLError: return val
+    tp = get_type_hints(TrainConfig).get(key)
+    if tp is not None and _accepts_str(tp) and v is not None and not isinstance(v, str): return val
+    return v
+
+def usage() -> str:
+    "The command-line help: every config key with its default."
+    lines = ['usage: python -m sstkd.train [--config FILE.yaml] [--key value ...]',
+             '       torchrun --nproc_per_node=N -m sstkd.train ...   (DDP)', '', 'keys (default):']
+    lines += [f'  --{f.name} ({_plain(f.default) if f.default is not dataclasses.MISSING else {}})' for f in fields(TrainConfig)]
+    return '\n'.join(lines)
+
 def parse_args(argv=None) -> TrainConfig:
-    "TrainConfig from `--config FILE` plus `--key value` overrides."
+    "TrainConfig from `--config FILE` (YAML or JSON) plus `--key value` / `--key=value` overrides."
     argv = list(sys.argv[1:] if argv is None else argv)
+    if any(a in ('-h', '--help') for a in argv): print(usage()); raise SystemExit(0)
     cfg_file, over, i = None, {}, 0
     while i < len(argv):
         a = argv[i]
@@ -961,12 +998,8 @@ def parse_args(argv=None) -> TrainConfig:
             val = argv[i + 1]; i += 1
         i += 1
         key = key.replace('-', '_')
-        if key == 'config': cfg_file = val; continue
-        try: over[key] = yaml.safe_load(val)
-        except yaml.YAMLError: over[key] = val
-        if isinstance(over[key], (int, float)) and key in {'output_dir', 'data_root', 'methods', 'teacher_checkpoint',
-                                                           'pretrained', 'teacher_cache', 'train_split', 'val_split'}:
-            over[key] = val       # names that look like numbers stay strings
+        if key == 'config': cfg_file = val
+        else: over[key] = _parse_value(key, val)
     return TrainConfig.from_yaml(cfg_file, **over) if cfg_file else TrainConfig.from_dict(over)
 
 def main(argv=None) -> dict:
