@@ -83,7 +83,7 @@ class TrainConfig:
     eval_mode: str = 'whole'                # 'whole' | 'slide'
     eval_crop: Optional[Union[int, tuple[int, int]]] = None
     eval_stride: Optional[Union[int, tuple[int, int]]] = None
-    eval_batch_size: int = 8
+    eval_batch_size: int = 8                # 1 for datasets whose images differ in size (VOC, ADE20K)
     checkpoint_every: int = 100             # 0: only at the end
     num_workers: int = 0
     log_every: int = 10
@@ -444,7 +444,7 @@ class NonFiniteLossError(FloatingPointError):
     "A loss term became NaN or infinite; training stopped before the optimizer step."
 
 _NOT_IDENTITY = {'output_dir', 'stop_at', 'live', 'progress', 'log_every', 'num_workers', 'eval_batch_size',
-                 'checkpoint_every', 'step_ratio_steps', 'eval_every'}   # may change between a run and its resume
+                 'checkpoint_every', 'step_ratio_steps', 'eval_every', 'device'}   # may change between a run and its resume
 _WARM_STEPS = 3    # steps per process start excluded from ms/step (allocator, oneDNN primitive caches)
 
 def _to_device(b: dict, device, channels_last: bool) -> dict:
@@ -509,7 +509,12 @@ class _Data:
             pin_memory=self.device.type == 'cuda', worker_init_fn=seed_worker, persistent_workers=cfg.num_workers > 0,
             generator=torch.Generator().manual_seed(cfg.seed))   # own generator: the global RNG is left untouched
         it = iter(loader)
-        while True: yield [next(it) for _ in range(cfg.grad_accum)]
+        while True:
+            try: yield [next(it) for _ in range(cfg.grad_accum)]
+            except RuntimeError as e:
+                if 'stack expects each tensor to be equal size' not in str(e): raise
+                raise ValueError(f"{cfg.data_root}: training images differ in size, so they cannot be batched whole "
+                                 f"(augment={cfg.augment!r}); use augment='full' with a crop_size") from e
 
     def val_loader(self):
         return make_eval_loader(self.val_ds, self.cfg.eval_batch_size, self.cfg.num_workers)
@@ -688,9 +693,14 @@ class _Eval:
             cfg = self.cfg
             kw = dict(mode=cfg.eval_mode)
             if cfg.eval_mode == 'slide': kw.update(crop=cfg.eval_crop, stride=cfg.eval_stride)
-            with torch.no_grad():
-                r = evaluate(self.student, self.val_loader(), self.num_classes, 255, device=self.device,
-                             autocast_dtype=self.dtype, **kw)
+            try:
+                with torch.no_grad():
+                    r = evaluate(self.student, self.val_loader(), self.num_classes, 255, device=self.device,
+                                 autocast_dtype=self.dtype, **kw)
+            except RuntimeError as e:
+                if 'stack expects each tensor to be equal size' not in str(e): raise
+                raise ValueError(f'TrainConfig.eval_batch_size: the {cfg.val_split} images differ in size; '
+                                 f'use eval_batch_size: 1 (got {cfg.eval_batch_size})') from e
             r = _json_safe(r)
             self._set_train()
         if self.env.active: dist.barrier()
@@ -943,10 +953,10 @@ def plot_curves(run_dir, ax=None):
     hist = json.loads((run_dir/'metrics.json').read_text())['history'] if (run_dir/'metrics.json').is_file() else []
     fig, axs = plt.subplots(1, 2, figsize=(9, 3)) if ax is None else (ax[0].figure, ax)
     its = [r['iteration'] for r in log]
+    def series(k): return [r[k] if r.get(k) is not None else float('nan') for r in log]
     keys = ['loss'] + sorted({k for r in log for k in r} - {'iteration', 'loss', 'lr'})
-    for k in keys:
-        axs[0].plot(its, [r.get(k, float('nan')) if r.get(k) is not None else float('nan') for r in log],
-                    label=k, lw=2 if k == 'loss' else 1)
+    keys = [k for k in keys if all(v > 0 for v in series(k) if v == v)]   # log scale: positive terms (not D's gap)
+    for k in keys: axs[0].plot(its, series(k), label=k, lw=2 if k == 'loss' else 1)
     axs[0].set(xlabel='iteration', ylabel='loss', yscale='log', title='training loss terms'); axs[0].legend(fontsize=7)
     if hist:
         axs[1].plot([h['iteration'] for h in hist], [100 * h['miou'] for h in hist], 'o-', label='mIoU')
