@@ -867,14 +867,15 @@ class _Run:
             self.final = self.evaluate()
             if self.env.main and (not self.history or self.history[-1]['iteration'] != n): self._track(n, self.final)
             self.save_last(n, finished=True)
-        ratio = self.measure_step_ratio() if self.distillers is not None and cfg.step_ratio_steps else None
+        ratio = (self.measure_step_ratio() if self.distillers is not None and cfg.step_ratio_steps else
+                 {'step_ratio_vs_plain': None, 'step_ratio_live_teacher': None})
         m = None
         if self.env.main:
             t = self.timing
             m = _json_safe({**self.final, 'class_names': list(getattr(self.train_ds, 'class_names', [])),
                             'best_miou': self.best['miou'], 'best_iteration': self.best['iteration'],
                             'iterations': n, 'ms_per_step': 1000 * t['seconds'] / t['steps'] if t['steps'] else None,
-                            'train_seconds': t['all_seconds'], 'step_ratio_vs_plain': ratio,
+                            'train_seconds': t['all_seconds'], **ratio,
                             'teacher_cache': self.cache is not None, 'params': self.n_params, 'role': cfg.role,
                             'methods': cfg.methods, 'seed': cfg.seed, 'world_size': self.env.world,
                             'history': self.history, 'environment': environment_info(), 'config': cfg.to_dict()})
@@ -891,12 +892,13 @@ class _Run:
 # %% ../nbs/07_train.ipynb 49
 class _StepRatio:
     "Full vs plain student step times."
-    def measure_step_ratio(self, steps: int | None = None) -> float | None:
-        """Median time of a full step (student + teacher/cache + distillers + discriminator) over that of a
-        plain student step (forward, CE, backward, SGD), alternated on the same batch in this process. The
-        model, optimizer, distiller and RNG states are restored afterwards."""
+    def measure_step_ratio(self, steps: int | None = None) -> dict:
+        """Median time of a full step (student + teacher or cache + distillers + discriminator) over that of a
+        plain student step (forward, CE, backward, SGD), alternated on the same batch in this process:
+        `step_ratio_vs_plain` as the run trains, and `step_ratio_live_teacher` with the live teacher when the
+        run uses the cache (else None). Model, optimizer, distiller and RNG states are restored afterwards."""
         steps = steps or self.cfg.step_ratio_steps
-        r = None
+        r = {'step_ratio_vs_plain': None, 'step_ratio_live_teacher': None}
         if self.env.main:
             saved = copy.deepcopy({'m': self.student.state_dict(), 'o': self.opt.state_dict(), 's': self.scaler.state_dict(),
                                    'd': self.distillers.state_dict(), 'a': {k: o.state_dict() for k, o in self.aux_opts.items()}})
@@ -904,25 +906,33 @@ class _StepRatio:
             rng = rng_state()
             b = _to_device(next(self.train_stream(0))[0], self.device, self.cfg.channels_last)
             n_valid = (b['label'] != 255).sum().clamp_min(1).float()
-            def one(distill):
+            it, cache = self.cfg.iters - 1, self.cache
+            def one(distill, use_cache=True):
+                self.cache = cache if use_cache else None
                 t0 = time.perf_counter()
                 self.opt.zero_grad(set_to_none=True)
-                terms, s, t = self._micro(self.student, b, self.cfg.iters - 1, n_valid, 1.0, distill)
+                terms, s, t = self._micro(self.student, b, it, n_valid, 1.0, distill)
                 self.scaler.scale(sum(terms.values())).backward()
                 self.scaler.step(self.opt); self.scaler.update()
-                if distill: self.distillers.discriminator_step(s, t, b, self.cfg.iters - 1)
+                if distill: self.distillers.discriminator_step(s, t, b, it)
                 if self.device.type == 'cuda': torch.cuda.synchronize(self.device)
                 return time.perf_counter() - t0
-            self._set_train()
-            one(False); one(True)                      # warm-up
-            plain, full = [], []
-            for _ in range(steps): plain.append(one(False)); full.append(one(True))
-            r = float(np.median(full) / np.median(plain))
-            self.student.load_state_dict(saved['m']); self.opt.load_state_dict(saved['o']); self.scaler.load_state_dict(saved['s'])
-            self.distillers.load_state_dict(saved['d'])
-            for k, o in self.aux_opts.items(): o.load_state_dict(saved['a'][k])
-            for k, g in module_generators(self.distillers).items(): g.set_state(gens[k])
-            set_rng_state(rng)
+            try:
+                self._set_train()
+                one(False); one(True); one(True, False)            # warm-up
+                plain, full, live = [], [], []
+                for _ in range(steps):
+                    plain.append(one(False)); full.append(one(True))
+                    if cache is not None: live.append(one(True, False))
+                r['step_ratio_vs_plain'] = float(np.median(full) / np.median(plain))
+                if live: r['step_ratio_live_teacher'] = float(np.median(live) / np.median(plain))
+            finally:
+                self.cache = cache
+                self.student.load_state_dict(saved['m']); self.opt.load_state_dict(saved['o']); self.scaler.load_state_dict(saved['s'])
+                self.distillers.load_state_dict(saved['d'])
+                for k, o in self.aux_opts.items(): o.load_state_dict(saved['a'][k])
+                for k, g in module_generators(self.distillers).items(): g.set_state(gens[k])
+                set_rng_state(rng)
         if self.env.active: dist.barrier()
         return r
 
