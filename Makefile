@@ -43,5 +43,5 @@ sync-check: env  # also run at the end of `make test`
 
 # Every notebook's tests (slow cells too with `make test TEST_FLAGS=slow`), then the sync check.
 # nbdev_test runs two notebooks at a time: one torch thread each.
-test: env
+test: data
 	@OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 PATH=$(abspath $(BIN)):$$PATH bash scripts/test.sh $(TEST_FLAGS)

@@ -36,14 +36,16 @@ def load_params(path='params.yaml') -> dict:
     def need(cond, msg):
         if not cond: raise ValueError(f'{path}: {msg}')
     need(isinstance(p, dict), 'expected a mapping at the top level')
-    for key in ('profile', 'profiles', 'seeds', 'methods', 'method_params', 'ablation_variants', 'ablations'):
+    for key in ('profile', 'profiles', 'seeds', 'ablation_seeds', 'methods', 'method_params', 'ablation_variants',
+                'ablations'):
         need(key in p, f'missing top-level key {key!r}')
     profiles = p['profiles']
     need(p['profile'] in profiles, f"profile {p['profile']!r} is not one of {sorted(profiles)}")
     for name, prof in profiles.items():
         missing = [s for s in _SECTIONS if s not in (prof or {})]
         need(not missing, f'profile {name!r} lacks section(s) {missing}; each needs {list(_SECTIONS)}')
-    need(all(isinstance(s, int) for s in p['seeds']), f"seeds must be integers, got {p['seeds']}")
+    for key in ('seeds', 'ablation_seeds'):
+        need(all(isinstance(s, int) and not isinstance(s, bool) for s in p[key]), f'{key} must be integers, got {p[key]}')
     for m in p['methods']:
         need(m in p['method_params'], f'method {m!r} has no entry under method_params')
     for v in p['ablation_variants']:
@@ -96,6 +98,8 @@ def run_config(params: dict, profile: str, role: str, method='none', seed=0, var
             overrides, base = {}, params['method_params'][method]
         cfg.update(methods=method, distill_params=_merge(_merge(prof['distill'], base), overrides),
                    teacher_checkpoint=str(run_dir(profile, 'teacher', root=root)/'best.pt'))
+        if cfg.get('augment') == 'flip':   # teacher outputs per (scene, flip): computed once, shared by all students
+            cfg.setdefault('teacher_cache', str(Path(root)/'cache'/profile/'teacher_outputs.pt'))
     return cfg
 
 # %% ../nbs/08_study.ipynb 17

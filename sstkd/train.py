@@ -612,10 +612,13 @@ class _Setup:
             if 2 * len(plain) >= cfg.iters * cfg.batch_size // self.env.world: return
             path = None
         else: path = Path(tc)
+        # A cache file is shared by every run with this teacher: it holds all the teacher's outputs, so that
+        # runs of different methods reuse it instead of each rewriting it with only its own needs.
+        needs = self.needs if path is None else ['out', 'feat', 'low'] + (['aux'] if self.teacher.aux_head is not None else [])
         if path is not None and self.env.active:   # rank 0 writes the file, the others read it
-            if self.env.main: cache_teacher_outputs(cfg.teacher_checkpoint, plain, path, self.needs, device=self.device, amp=cfg.amp, channels_last=cfg.channels_last)
+            if self.env.main: cache_teacher_outputs(cfg.teacher_checkpoint, plain, path, needs, device=self.device, amp=cfg.amp, channels_last=cfg.channels_last)
             dist.barrier()
-        c = cache_teacher_outputs(cfg.teacher_checkpoint, plain, path, self.needs, device=self.device, amp=cfg.amp,
+        c = cache_teacher_outputs(cfg.teacher_checkpoint, plain, path, needs, device=self.device, amp=cfg.amp,
                                   channels_last=cfg.channels_last)
         self.cache = TeacherCache(c, self.needs)
 
