@@ -17,7 +17,6 @@ $(VENV)/.installed: requirements.txt settings.ini setup.py
 	$(BIN)/pip install -q -r requirements.txt
 	$(BIN)/pip install -q --no-deps cityscapesscripts
 	$(BIN)/pip install -q --no-deps -e .
-	$(BIN)/python -m ipykernel install --user --name python3 >/dev/null
 	touch $@
 
 # Fashion-MNIST, the raw input of the embedded dataset: from Debian's package where apt is usable,
