@@ -7,7 +7,7 @@ log=$(mktemp)
 start=$(date +%s)
 nbdev_test --n_workers 2 --do_print --timing --flags "${*:-}" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
-total=$(grep -c '^Starting ' "$log")
+total=$(grep -o 'Starting [^ ]*\.ipynb' "$log" | sort -u | wc -l)   # -o: two workers may print on one line
 failed=$(sed -n '/Failed On The Following Notebooks/,$p' "$log" | grep -c $'^\t')
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi   # nbdev_test itself crashed
 echo "nbdev_test: $((total - failed)) of $total notebooks passed in $(( $(date +%s) - start )) s"
