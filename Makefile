@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PYTHON ?= python3
 PROFILE ?= $(shell sed -n 's/^profile: *//p' params.yaml)
 
-.PHONY: study test env data sync-check readme
+.PHONY: study test env data sync-check
 
 env: $(VENV)/.installed
 
