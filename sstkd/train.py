@@ -368,8 +368,8 @@ def _dataset_fingerprint(ds) -> dict:
     for i in sorted({0, n // 2, n - 1}):
         x = ds[i]
         h.update(x['image'].numpy().tobytes()); h.update(x['label'].numpy().tobytes())
-    return {'class': type(ds).__name__, 'len': n, 'root': str(getattr(ds, 'root', '')),
-            'split': str(getattr(ds, 'split', '')), 'samples_sha256': h.hexdigest()}
+    return {'class': type(ds).__name__, 'len': n, 'split': str(getattr(ds, 'split', '')),
+            'samples_sha256': h.hexdigest()}
 
 def cache_teacher_outputs(teacher_checkpoint, dataset, path=None, needs=('out',), batch_size: int = 16,
                           device='cpu', amp: str = 'auto', channels_last: bool = True) -> dict:
@@ -445,6 +445,7 @@ class NonFiniteLossError(FloatingPointError):
 
 _NOT_IDENTITY = {'output_dir', 'stop_at', 'live', 'progress', 'log_every', 'num_workers', 'eval_batch_size',
                  'checkpoint_every', 'step_ratio_steps', 'eval_every', 'device'}   # may change between a run and its resume
+_PATH_KEYS = ('data_root', 'teacher_checkpoint', 'teacher_cache', 'pretrained')   # compared by location, see read_last
 _WARM_STEPS = 3    # steps per process start excluded from ms/step (allocator, oneDNN primitive caches)
 
 def _to_device(b: dict, device, channels_last: bool) -> dict:
@@ -724,6 +725,18 @@ class _Eval:
                             self.out/'best.pt')
 
 # %% ../nbs/07_train.ipynb 43
+def _seen_from(path: str, output_dir: str) -> str:
+    "Where `path` lies as seen from the run folder `output_dir` (both made absolute from the current directory)."
+    return os.path.relpath(os.path.abspath(path), os.path.abspath(output_dir))
+
+def _same_setting(k: str, a, b, out_a: str, out_b: str) -> bool:
+    "Config key `k` has value `a` in a run at `out_a` and `b` in one at `out_b`: the same setting? Paths by location."
+    if _plain(a) == _plain(b): return True
+    if k not in _PATH_KEYS or not isinstance(a, str) or not isinstance(b, str): return False
+    if k == 'teacher_cache' and {a, b} & {'auto', 'off'}: return False    # a mode, not a path
+    try: return os.path.abspath(a) == os.path.abspath(b) or _seen_from(a, out_a) == _seen_from(b, out_b)
+    except ValueError: return False                                      # no relative path between them (Windows drives)
+
 class _Checkpoint:
     "last.pt: write, check, restore."
     def _foreign_ptrs(self) -> set:
@@ -759,8 +772,9 @@ class _Checkpoint:
             raise CheckpointError(f'{p}: not a last.pt written by sstkd.train; delete it to start over')
         old, new = ck['config'], self.cfg.to_dict()
         defaults = TrainConfig().to_dict()
+        old_out = old.get('output_dir', defaults['output_dir'])
         diff = [f'{k}: {old.get(k, defaults[k])!r} -> {new[k]!r}' for k in new
-                if k not in _NOT_IDENTITY and _plain(old.get(k, defaults[k])) != new[k]]
+                if k not in _NOT_IDENTITY and not _same_setting(k, old.get(k, defaults[k]), new[k], old_out, new['output_dir'])]
         if diff:
             raise ValueError(f'{self.out}: holds last.pt of a different run (config differs in {"; ".join(diff)}); '
                              f'use another output_dir, or delete {p} to start over')
@@ -790,13 +804,13 @@ class _Checkpoint:
         self.best, self.history, self.train_log = dict(ck['best']), list(ck['history']), list(ck['train_log'])
         self.timing, self.final = dict(ck['timing']), ck.get('final')
 
-# %% ../nbs/07_train.ipynb 45
+# %% ../nbs/07_train.ipynb 46
 class _Logging:
     "dvclive, train_log.json, tqdm."
     def _open_live(self, start: int):
         if not (self.cfg.live and self.env.main): return
         d = self.out/'dvclive'
-        if start > 0: _truncate_dvclive(d, start)
+        if start > 0: _truncate_dvclive(d, start); _drop_unreadable_summary(d)
         from dvclive import Live
         self.live = Live(str(d), resume=start > 0, dvcyaml=False, save_dvc_exp=False, report=None)
 
@@ -813,7 +827,7 @@ class _Logging:
             with contextlib.suppress(Exception): self.live.end()
             self.live = None
 
-# %% ../nbs/07_train.ipynb 47
+# %% ../nbs/07_train.ipynb 48
 class _Run:
     "fit: resume or start, the loop, finish."
     def fit(self) -> dict:
@@ -892,7 +906,7 @@ class _Run:
             box = [m]; dist.broadcast_object_list(box, src=0); m = box[0]
         return m
 
-# %% ../nbs/07_train.ipynb 49
+# %% ../nbs/07_train.ipynb 50
 class _StepRatio:
     "Full vs plain student step times."
     def measure_step_ratio(self, steps: int | None = None) -> dict:
@@ -939,7 +953,7 @@ class _StepRatio:
         if self.env.active: dist.barrier()
         return r
 
-# %% ../nbs/07_train.ipynb 50
+# %% ../nbs/07_train.ipynb 51
 class Trainer(_Run, _StepRatio, _Logging, _Checkpoint, _Eval, _Step, _Setup, _Data):
     "Iteration-based trainer for teachers and (distilled) students. `Trainer(cfg).fit()` == `train(cfg)`."
 
@@ -947,16 +961,28 @@ def train(cfg: TrainConfig | dict) -> dict:
     "Train one run described by `cfg` (resuming from output_dir/last.pt when present); returns its final metrics."
     return Trainer(cfg).fit()
 
-# %% ../nbs/07_train.ipynb 52
+# %% ../nbs/07_train.ipynb 53
 def _truncate_dvclive(d: Path, upto: int) -> None:
-    "Drop rows with step > `upto` from every dvclive metric TSV under `d` (before resuming)."
+    "Drop rows with step > `upto`, and rows cut short by a kill, from every dvclive metric TSV under `d` (before resuming)."
+    def ok(r, i, n):
+        v = r.split('\t')
+        return len(v) == n and v[i].isdigit() and int(v[i]) <= upto
     for f in (Path(d)/'plots'/'metrics').rglob('*.tsv'):
-        lines = f.read_text().splitlines()
-        if not lines: continue
-        head, rows = lines[0], lines[1:]
-        i = head.split('\t').index('step')
-        keep = [r for r in rows if int(r.split('\t')[i]) <= upto]
-        if len(keep) != len(rows): write_text_atomic(f, '\n'.join([head, *keep]) + '\n')
+        text = f.read_text()
+        lines = text.splitlines()
+        head, rows = (lines[0], lines[1:]) if lines else ('', [])
+        cols = head.split('\t')
+        if 'step' not in cols: f.unlink(); continue     # empty or header cut short (dvclive writes it with the first row)
+        keep = [r for r in rows if ok(r, cols.index('step'), len(cols))]
+        if len(keep) != len(rows) or not text.endswith('\n'): write_text_atomic(f, '\n'.join([head, *keep]) + '\n')
+
+def _drop_unreadable_summary(d: Path) -> None:
+    "Delete dvclive's `metrics.json` under `d` unless it is a JSON object (a kill may have cut it short)."
+    f = Path(d)/'metrics.json'
+    if not f.is_file(): return
+    try: ok = isinstance(json.loads(f.read_text()), dict)
+    except (ValueError, UnicodeDecodeError): ok = False
+    if not ok: f.unlink()
 
 def plot_curves(run_dir, ax=None):
     "Training loss terms (log scale) and validation mIoU of a run folder; returns the figure."
@@ -988,7 +1014,7 @@ def save_curves(run_dir) -> Path:
     plt.close(fig)
     return Path(run_dir)/'curves.png'
 
-# %% ../nbs/07_train.ipynb 54
+# %% ../nbs/07_train.ipynb 56
 def _accepts_str(tp) -> bool:
     return tp is str or any(_accepts_str(a) for a in get_args(tp))
 

@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_utils.ipynb 3
 from __future__ import annotations
-import contextlib, json, os, platform, random, shutil, sys, tempfile
+import contextlib, json, os, platform, random, re, shutil, sys, tempfile
 from pathlib import Path
 
 import numpy as np
@@ -26,12 +26,32 @@ def _remove(p: Path) -> None:
     if p.is_dir() and not p.is_symlink(): shutil.rmtree(p)
     elif p.exists() or p.is_symlink(): p.unlink()
 
+def _pid_alive(pid: int) -> bool:
+    "Whether process `pid` exists (a process we may not signal exists too)."
+    if pid <= 0: return True                      # never ours to judge: 0 and negatives name process groups
+    try: os.kill(pid, 0)
+    except ProcessLookupError: return False
+    except PermissionError: return True
+    except OverflowError: return False            # not a pid this system can have
+    return True
+
+def _sweep_dead_temporaries(dest: Path) -> list:
+    "Remove `.<dest.name>.<pid>.<random>.tmp` folders beside `dest` whose writer `pid` is dead; return them."
+    pat = re.compile(re.escape(f'.{dest.name}.') + r'(\d+)\.[a-z0-9_]+\.tmp')
+    gone = []
+    for q in dest.parent.iterdir():
+        m = pat.fullmatch(q.name)
+        if m and q.is_dir() and not q.is_symlink() and not _pid_alive(int(m.group(1))):
+            shutil.rmtree(q, ignore_errors=True); gone.append(q)
+    return gone
+
 @contextlib.contextmanager
 def atomic_path(dest: str | os.PathLike):
     "Yield a temporary path beside `dest`; move it onto `dest` only if the block succeeds."
     dest = Path(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f'.{dest.name}.', suffix='.tmp', dir=dest.parent)) / dest.name
+    _sweep_dead_temporaries(dest)                 # leftovers of writers killed before they could clean up
+    tmp = Path(tempfile.mkdtemp(prefix=f'.{dest.name}.{os.getpid()}.', suffix='.tmp', dir=dest.parent)) / dest.name
     try:
         yield tmp
         if dest.is_dir() and not dest.is_symlink(): shutil.rmtree(dest)
@@ -49,7 +69,7 @@ def write_json(path, obj, **kwargs) -> Path:
     "Write `obj` as indented, key-sorted JSON to `path` atomically."
     return write_text_atomic(path, json.dumps(obj, indent=2, sort_keys=True, **kwargs) + '\n')
 
-# %% ../nbs/00_utils.ipynb 13
+# %% ../nbs/00_utils.ipynb 15
 class CheckpointError(RuntimeError):
     "A checkpoint file is missing, corrupt, or does not fit the model it is loaded into."
 
@@ -67,7 +87,7 @@ def load_checkpoint(path, map_location='cpu'):
         raise CheckpointError(f'{path}: cannot load checkpoint (corrupt, truncated or not a weights-only '
                               f'torch file): {type(e).__name__}: {e}') from e
 
-# %% ../nbs/00_utils.ipynb 16
+# %% ../nbs/00_utils.ipynb 18
 def resolve_inside(root, rel: str, source='') -> Path:
     "Resolve `rel` under `root`; raise `ValueError` if it points outside `root`."
     root = Path(root).resolve()
@@ -76,7 +96,7 @@ def resolve_inside(root, rel: str, source='') -> Path:
         raise ValueError(f'{source or root}: path {rel!r} points outside the dataset root {root}')
     return p
 
-# %% ../nbs/00_utils.ipynb 19
+# %% ../nbs/00_utils.ipynb 21
 def environment_info() -> dict:
     "Versions of Python, torch and key packages, plus the device, for the record of a run."
     import importlib.metadata as md
