@@ -14,7 +14,7 @@ import torch.nn as nn
 # %% auto 0
 __all__ = ['H97', 'G97', 'PKVA_V', 'LADDER_F', 'ladder_filter', 'laplacian_pyramid', 'laplacian_reconstruct', 'dfb_shapes',
            'dfb_decompose', 'dfb_reconstruct', 'dfb_direction', 'required_multiple', 'contourlet_decompose',
-           'contourlet_reconstruct', 'CDMLoss']
+           'contourlet_reconstruct', 'pad_for_cdm', 'CDMLoss']
 
 # %% ../nbs/04_cdm.ipynb 6
 _H97_HALF = [0.037828455507, -0.023849465020, -0.110624404418, 0.377402855613, 0.852698679009]
@@ -378,7 +378,18 @@ def contourlet_reconstruct(low: torch.Tensor, subbands, mode: str = 'symmetric')
     _check_choice('mode', mode, _LP_MODES)
     return laplacian_reconstruct(low, [dfb_reconstruct(s) for s in subbands], mode)
 
-# %% ../nbs/04_cdm.ipynb 52
+# %% ../nbs/04_cdm.ipynb 53
+def pad_for_cdm(x: torch.Tensor, levels: int = 3, directions=8) -> torch.Tensor:
+    "Mirror-pad `x` (..., h, w) to multiples of `required_multiple(levels, directions)`, as `CDMLoss(pad='reflect')` does."
+    _check_image(x, 'pad_for_cdm')
+    m = required_multiple(levels, directions)
+    h, w = x.shape[-2:]; H, W = h + (-h % m), w + (-w % m)
+    if (H, W) == (h, w): return x
+    t, l = (H - h) // 2, (W - w) // 2
+    x = x.index_select(-2, torch.as_tensor(_ext_1d(h, t, H - h - t, 'symmetric'), device=x.device))
+    return x.index_select(-1, torch.as_tensor(_ext_1d(w, l, W - w - l, 'symmetric'), device=x.device))
+
+# %% ../nbs/04_cdm.ipynb 55
 class _QuadForm(torch.autograd.Function):
     "mean over rows n of  d_n^T Q d_n  for D (N, P) and a constant symmetric Q (P, P); backward reuses D Q."
     @staticmethod
@@ -392,12 +403,11 @@ class _QuadForm(torch.autograd.Function):
         return DQ * (g * (2.0 / DQ.shape[0])), None
 
 @functools.lru_cache(maxsize=16)
-def _cdm_form_np(h, w, H, W, levels, ks, mode):
-    "Q (h*w, h*w) of L_str for (h, w) maps mirror-padded to (H, W); float64."
+def _cdm_form_np(h, w, levels, directions, mode):
+    "Q (h*w, h*w) of L_str for (h, w) maps, padded to (H, W) by `pad_for_cdm`; float64. `directions`: int or tuple."
     n = h * w
-    eye = torch.eye(n, dtype=torch.float64).reshape(h, w, n)
-    t, l = (H - h) // 2, (W - w) // 2
-    x = eye[torch.as_tensor(_ext_1d(h, t, H - h - t, 'symmetric'))][:, torch.as_tensor(_ext_1d(w, l, W - w - l, 'symmetric'))]
+    x = _to_hwn(pad_for_cdm(torch.eye(n, dtype=torch.float64).reshape(n, h, w), levels, directions)).contiguous()
+    (H, W), ks = x.shape[:2], _ks(levels, directions)
     _, sb = _ct_dec(x, levels, ks, mode, ordered=False)
     Q = torch.zeros(n, n, dtype=torch.float64)
     for j, (blocks, k) in enumerate(zip(sb, ks)):
@@ -433,18 +443,15 @@ class CDMLoss(nn.Module):
     def _form(self, h, w, like):
         key = (h, w, like.dtype, like.device)
         if key not in self._forms:
-            H, W = self.padded_size(h, w)
-            Q = _cdm_form_np(h, w, H, W, self.levels, tuple(self.ks), self.mode)
+            self.padded_size(h, w)                      # pad=None: an error if (h, w) does not fit
+            d = tuple(self.directions) if isinstance(self.directions, (list, tuple)) else self.directions
+            Q = _cdm_form_np(h, w, self.levels, d, self.mode)
             self._forms[key] = torch.as_tensor(Q, dtype=like.dtype, device=like.device)
         return self._forms[key]
 
     def _tree(self, D):
-        h, w = D.shape[-2:]; H, W = self.padded_size(h, w)
-        x = _to_hwn(D)
-        if (H, W) != (h, w):
-            t, l = (H - h) // 2, (W - w) // 2
-            x = x.index_select(0, torch.as_tensor(_ext_1d(h, t, H - h - t, 'symmetric'), device=D.device))
-            x = x.index_select(1, torch.as_tensor(_ext_1d(w, l, W - w - l, 'symmetric'), device=D.device))
+        H, W = self.padded_size(*D.shape[-2:])          # pad=None: an error if the maps do not fit
+        x = _to_hwn(pad_for_cdm(D, self.levels, self.directions))
         _, sb = _ct_dec(x, self.levels, self.ks, self.mode, ordered=False)
         per_level = [2 ** k * sum((b * b).sum() for b in blocks) / (x.shape[-1] * (H >> j) * (W >> j))
                      for j, (blocks, k) in enumerate(zip(sb, self.ks))]

@@ -17,7 +17,7 @@ import seaborn as sns
 from .utils import atomic_path
 from .data import PALETTE, colorize, denormalize
 from .metrics import predict
-from .cdm import contourlet_decompose, required_multiple, _ext_1d
+from .cdm import contourlet_decompose, pad_for_cdm
 from .dtiem import dtiem
 
 # %% auto 0
@@ -214,14 +214,6 @@ def qualitative_grid(images, labels, predictions: Mapping[str, Sequence], palett
     return fig
 
 # %% ../nbs/09_figures.ipynb 33
-def _cdm_pad(x: torch.Tensor, levels: int, directions) -> torch.Tensor:
-    "Mirror-pad (..., h, w) up to `required_multiple(levels, directions)` exactly as `CDMLoss(pad='reflect')` does."
-    m = required_multiple(levels, directions)
-    h, w = x.shape[-2:]; H, W = h + (-h % m), w + (-w % m)
-    t, l = (H - h) // 2, (W - w) // 2
-    x = x.index_select(-2, torch.as_tensor(_ext_1d(h, t, H - h - t, 'symmetric'), device=x.device))
-    return x.index_select(-1, torch.as_tensor(_ext_1d(w, l, W - w - l, 'symmetric'), device=x.device))
-
 @torch.no_grad()
 def texture_features(model: torch.nn.Module, image: torch.Tensor, levels: int = 3, directions=8,
                      num_levels: int = 16, q_iters: int = 3, theta: float = 0.5) -> dict:
@@ -233,7 +225,7 @@ def texture_features(model: torch.nn.Module, image: torch.Tensor, levels: int = 
     dev = next((p.device for p in model.parameters()), torch.device('cpu'))
     try: low = model(image[None].to(dev))['low'][0].float().cpu()
     finally: model.train(was)
-    _, sb = contourlet_decompose(_cdm_pad(low, levels, directions), levels, directions)
+    _, sb = contourlet_decompose(pad_for_cdm(low, levels, directions), levels, directions)
     bands = [[y.abs().mean(0) for y in lev] for lev in sb]
     energy = [torch.stack([y.square().mean() for y in lev]) for lev in sb]
     total = sum(e.sum() for e in energy).clamp_min(1e-30)

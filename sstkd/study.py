@@ -11,10 +11,14 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from .utils import write_text_atomic
+from .utils import write_text_atomic, write_json, environment_info
+from .data import build_dataset, make_eval_loader
+from .metrics import evaluate
+from .distill import build_distillers, distiller_names
+from .train import TrainConfig, train, load_model
 
 # %% auto 0
-__all__ = ['find_root', 'load_params', 'run_name', 'run_dir', 'result_path', 'run_config', 'run_experiment', 'collect_results',
+__all__ = ['find_root', 'run_name', 'run_dir', 'result_path', 'run_config', 'load_params', 'run_experiment', 'collect_results',
            'main_table', 'ablation_table', 'format_table', 'to_markdown', 'write_table', 'set_profile']
 
 # %% ../nbs/08_study.ipynb 6
@@ -25,36 +29,7 @@ def find_root(start='.') -> Path:
         if (d/'params.yaml').is_file() and (d/'dvc.yaml').is_file(): return d
     raise FileNotFoundError(f'no params.yaml + dvc.yaml at or above {start}: run inside the sstkd project')
 
-# %% ../nbs/08_study.ipynb 7
-_SECTIONS = ('data', 'teacher', 'student', 'train', 'distill')
-
-def load_params(path='params.yaml') -> dict:
-    "Read `params.yaml` and check that every name it refers to is defined; errors name the file and key."
-    path = Path(path)
-    try: p = yaml.safe_load(path.read_text())
-    except (OSError, yaml.YAMLError) as e: raise ValueError(f'{path}: cannot read parameters: {e}') from e
-    def need(cond, msg):
-        if not cond: raise ValueError(f'{path}: {msg}')
-    need(isinstance(p, dict), 'expected a mapping at the top level')
-    for key in ('profile', 'profiles', 'seeds', 'ablation_seeds', 'methods', 'method_params', 'ablation_variants',
-                'ablations'):
-        need(key in p, f'missing top-level key {key!r}')
-    profiles = p['profiles']
-    need(p['profile'] in profiles, f"profile {p['profile']!r} is not one of {sorted(profiles)}")
-    for name, prof in profiles.items():
-        missing = [s for s in _SECTIONS if s not in (prof or {})]
-        need(not missing, f'profile {name!r} lacks section(s) {missing}; each needs {list(_SECTIONS)}')
-    for key in ('seeds', 'ablation_seeds'):
-        need(all(isinstance(s, int) and not isinstance(s, bool) for s in p[key]), f'{key} must be integers, got {p[key]}')
-    for m in p['methods']:
-        need(m in p['method_params'], f'method {m!r} has no entry under method_params')
-    for v in p['ablation_variants']:
-        need(v in p['ablations'], f'ablation variant {v!r} has no entry under ablations')
-        need(set(p['ablations'][v]) <= {'method', 'params'} and 'method' in p['ablations'][v],
-             f'ablations.{v} must have keys method (and optionally params)')
-    return p
-
-# %% ../nbs/08_study.ipynb 11
+# %% ../nbs/08_study.ipynb 9
 def run_name(role: str, method='none', seed=0, variant=None) -> str:
     "The name of one run of the study."
     if role == 'teacher': return 'teacher'
@@ -69,7 +44,7 @@ def result_path(profile: str, role: str, method='none', seed=0, variant=None, ro
     "The result file of one run: what the tables read."
     return Path(root)/'metrics'/profile/f'{run_name(role, method, seed, variant)}.json'
 
-# %% ../nbs/08_study.ipynb 14
+# %% ../nbs/08_study.ipynb 12
 def _merge(a: dict, b: dict) -> dict:
     "Deep merge of `b` into a copy of `a`."
     out = copy.deepcopy(a)
@@ -102,14 +77,77 @@ def run_config(params: dict, profile: str, role: str, method='none', seed=0, var
             cfg.setdefault('teacher_cache', str(Path(root)/'cache'/profile/'teacher_outputs.pt'))
     return cfg
 
-# %% ../nbs/08_study.ipynb 17
+# %% ../nbs/08_study.ipynb 15
+_SECTIONS = ('data', 'teacher', 'student', 'train', 'distill')
+
+def _check_distill(d) -> None:
+    "Check `{method: {param: value}}` by method, name and type as the trainer does (`build_distillers`), building nothing."
+    if d is not None and not isinstance(d, dict): raise TypeError(f'expected {{method: {{param: value}}}}, got {d!r}')
+    build_distillers('none', None, None, 1, 1, d)       # spec 'none': the parameters are checked, no network needed
+
+def _check_spec(spec: str) -> None:
+    "Check that a method spec ('none', 'kd', 'sstkd+rdd') names registered distillers."
+    names = [] if spec.strip() in ('', 'none') else [n.strip() for n in spec.split('+')]
+    unknown = [n for n in names if n not in distiller_names()]
+    if unknown: raise ValueError(f'{spec!r}: unknown distillation method(s) {unknown}; valid: {distiller_names()}')
+
+def _check_run(p: dict, profile: str, role: str, method='none', variant=None) -> None:
+    "Build the `TrainConfig` of one run from `run_config`'s dict, as training does, without reading any file."
+    cfg = run_config(p, profile, role, method, variant=variant)
+    split = cfg.pop('report_split')
+    if not isinstance(split, str): raise TypeError(f'report_split: expected a split name, got {split!r}')
+    tc = TrainConfig.from_dict(cfg)
+    _check_spec(tc.methods); _check_distill(tc.distill_params)
+
+def _set_in(prof: dict, name: str, role: str, msg: str) -> str:
+    "' (profiles.<name>.<section>.<key>)' for the TrainConfig key an error message names, '' if none."
+    key = re.match(r'TrainConfig\.(\w+)', msg)
+    for s in (role, 'train', 'data'):                  # run_config's precedence: the role's section wins
+        if key and isinstance(prof.get(s), dict) and key[1] in prof[s]: return f' (profiles.{name}.{s}.{key[1]})'
+    return ''
+
+def load_params(path='params.yaml') -> dict:
+    "Read `params.yaml`, check its names and the types of every run's settings; errors name the file, run and key."
+    path = Path(path)
+    try: p = yaml.safe_load(path.read_text())
+    except (OSError, yaml.YAMLError) as e: raise ValueError(f'{path}: cannot read parameters: {e}') from e
+    def need(cond, msg):
+        if not cond: raise ValueError(f'{path}: {msg}')
+    need(isinstance(p, dict), 'expected a mapping at the top level')
+    for key in ('profile', 'profiles', 'seeds', 'ablation_seeds', 'methods', 'method_params', 'ablation_variants',
+                'ablations'):
+        need(key in p, f'missing top-level key {key!r}')
+    profiles = p['profiles']
+    need(p['profile'] in profiles, f"profile {p['profile']!r} is not one of {sorted(profiles)}")
+    for name, prof in profiles.items():
+        missing = [s for s in _SECTIONS if s not in (prof or {})]
+        need(not missing, f'profile {name!r} lacks section(s) {missing}; each needs {list(_SECTIONS)}')
+    for key in ('seeds', 'ablation_seeds'):
+        need(all(isinstance(s, int) and not isinstance(s, bool) for s in p[key]), f'{key} must be integers, got {p[key]}')
+    for m in p['methods']:
+        need(m in p['method_params'], f'method {m!r} has no entry under method_params')
+    for v in p['ablation_variants']:
+        need(v in p['ablations'], f'ablation variant {v!r} has no entry under ablations')
+        need(set(p['ablations'][v]) <= {'method', 'params'} and 'method' in p['ablations'][v],
+             f'ablations.{v} must have keys method (and optionally params)')
+    def check(where, fn, *args, hint=lambda msg: ''):
+        try: fn(*args)
+        except (TypeError, ValueError) as e: raise ValueError(f'{path}: {where}: {e}{hint(str(e))}') from e
+    for name, prof in profiles.items(): check(f'profiles.{name}.distill', _check_distill, prof['distill'])
+    for m in p['methods']: check(f'method_params.{m}', _check_distill, p['method_params'][m])
+    for v in p['ablation_variants']: check(f'ablations.{v}.params', _check_distill, p['ablations'][v].get('params'))
+    for name, prof in profiles.items():
+        runs = [('teacher', 'teacher', 'none', None)] + [('student', f'method {m!r}', m, None) for m in p['methods']] + \
+               [('student', f'ablation variant {v!r}', 'none', v) for v in p['ablation_variants']]
+        for role, what, m, v in runs:
+            check(f'profile {name!r}, {what}', _check_run, p, name, role, m, v,
+                  hint=lambda msg, prof=prof, name=name, role=role: _set_in(prof, name, role, msg))
+    return p
+
+# %% ../nbs/08_study.ipynb 21
 def run_experiment(params: dict, profile: str, role: str, method='none', seed=0, variant=None, root='.',
                    data_root=None, **overrides) -> dict:
     "Train one run of the study, score it on the report split, write and return its result."
-    from sstkd.train import train, load_model
-    from sstkd.data import build_dataset, make_eval_loader
-    from sstkd.metrics import evaluate
-    from sstkd.utils import write_json, environment_info
     cfg = {**run_config(params, profile, role, method, seed, variant, root, data_root), **overrides}
     split = cfg.pop('report_split')
     train_metrics = train(cfg)
@@ -125,7 +163,7 @@ def run_experiment(params: dict, profile: str, role: str, method='none', seed=0,
     write_json(result_path(profile, role, method, seed, variant, root), result)
     return result
 
-# %% ../nbs/08_study.ipynb 19
+# %% ../nbs/08_study.ipynb 23
 def collect_results(profile: str, root='.') -> pd.DataFrame:
     "One row per run of `profile`: identity, test mIoU / boundary IoU (in %), parameters, step ratio."
     rows = []
@@ -139,7 +177,7 @@ def collect_results(profile: str, root='.') -> pd.DataFrame:
                      'class_names': r.get('class_names'), 'path': str(f)})
     return pd.DataFrame(rows)
 
-# %% ../nbs/08_study.ipynb 21
+# %% ../nbs/08_study.ipynb 25
 def _summary(g: pd.DataFrame) -> pd.Series:
     return pd.Series({'seeds': len(g), 'miou': g.miou.mean(), 'miou_std': g.miou.std(ddof=1) if len(g) > 1 else np.nan,
                       'boundary_iou': g.boundary_iou.mean(), 'params_m': g.params.iloc[0]/1e6,
@@ -160,7 +198,7 @@ def main_table(results: pd.DataFrame, methods: list, min_gap=1.0) -> pd.DataFram
         t.loc['teacher', 'gap_closed'] = np.nan
     return t
 
-# %% ../nbs/08_study.ipynb 24
+# %% ../nbs/08_study.ipynb 28
 def ablation_table(results: pd.DataFrame, variants: list, reference='sstkd') -> pd.DataFrame:
     "One row per variant, plus the full method and the plain student, with the difference to the full method."
     students = results[results.role == 'student']
@@ -174,7 +212,7 @@ def ablation_table(results: pd.DataFrame, variants: list, reference='sstkd') -> 
     if ref in t.index: t['delta_vs_full'] = t.miou - t.loc[ref, 'miou']
     return t
 
-# %% ../nbs/08_study.ipynb 27
+# %% ../nbs/08_study.ipynb 31
 def format_table(t: pd.DataFrame) -> pd.DataFrame:
     "Human-readable columns: mIoU as `mean ± std`, percentages and ratios rounded."
     def pm(r): return f'{r.miou:.1f} ± {r.miou_std:.1f}' if np.isfinite(r.miou_std) else f'{r.miou:.1f}'
@@ -200,7 +238,7 @@ def write_table(t: pd.DataFrame, stem, index_name='method') -> None:
     write_text_atomic(f'{stem}.md', to_markdown(format_table(t), index_name))
     write_text_atomic(f'{stem}.csv', t.to_csv(index_label=index_name))
 
-# %% ../nbs/08_study.ipynb 30
+# %% ../nbs/08_study.ipynb 34
 def set_profile(name: str, path='params.yaml') -> None:
     "Set the `profile:` line of `path` to `name`, checking that the profile exists."
     path = Path(path)
