@@ -14,8 +14,8 @@ import torch.nn.functional as F
 from .models import upsample_logits
 
 # %% auto 0
-__all__ = ['MODES', 'confusion_matrix', 'miou', 'boundary_width', 'boundary_band', 'boundary_counts', 'boundary_iou', 'predict',
-           'evaluate']
+__all__ = ['MODES', 'confusion_matrix', 'miou', 'boundary_width', 'boundary_band', 'label_band', 'boundary_counts',
+           'boundary_iou', 'predict', 'evaluate']
 
 # %% ../nbs/03_metrics.ipynb 6
 def _check_labels(target: torch.Tensor, num_classes: int, ignore_index: int, what: str = 'target') -> None:
@@ -66,6 +66,13 @@ def boundary_band(mask: torch.Tensor, d: int) -> torch.Tensor:
     m = 1 - F.max_pool2d(1 - m, (1, 2 * d + 1), stride=1)                 # ... then along columns
     return mask & ~m.bool().reshape(shape)
 
+def label_band(labels: torch.Tensor, d: int) -> torch.Tensor:
+    "`boundary_band(labels == c, d)` for every class c at once: pixels whose (2d+1)² window leaves the image or holds another label."
+    shape = labels.shape
+    x = F.pad(labels.reshape(-1, 1, *shape[-2:]).float(), (d, d, d, d), value=-2.)   # -2: no label, not even a hole
+    def window_max(t): return F.max_pool2d(F.max_pool2d(t, (2 * d + 1, 1), stride=1), (1, 2 * d + 1), stride=1)
+    return (window_max(x) != -window_max(-x)).reshape(shape)
+
 # %% ../nbs/03_metrics.ipynb 19
 def boundary_counts(pred: torch.Tensor, target: torch.Tensor, num_classes: int, ignore_index: int = 255,
                     dilation_ratio: float = 0.02) -> torch.Tensor:
@@ -75,13 +82,14 @@ def boundary_counts(pred: torch.Tensor, target: torch.Tensor, num_classes: int, 
     _check_labels(target, num_classes, ignore_index, 'target')
     valid = target != ignore_index
     pred = torch.where(valid, pred, torch.full_like(pred, -1))             # same holes in both masks
+    bad = pred[valid & ((pred < 0) | (pred >= num_classes))]
+    if bad.numel(): raise ValueError(f'pred contains class {int(bad[0])} outside [0, {num_classes})')
     d = boundary_width(*target.shape[-2:], dilation_ratio)
-    counts = torch.zeros(2, num_classes, dtype=torch.long, device=target.device)
-    for c in torch.unique(torch.cat([pred[valid], target[valid]])).tolist():
-        if not 0 <= c < num_classes: raise ValueError(f'pred contains class {c} outside [0, {num_classes})')
-        g, p = boundary_band(target == c, d) & valid, boundary_band(pred == c, d) & valid
-        counts[0, c], counts[1, c] = (g & p).sum(), (g | p).sum()
-    return counts
+    g, p = valid & label_band(target, d), valid & label_band(pred, d)     # G_d, P_d of every class at once
+    both = g & p & (target == pred)
+    count = lambda sel, lab: torch.bincount(lab[sel], minlength=num_classes)
+    inter = count(both, target)
+    return torch.stack([inter, count(g, target) + count(p, pred) - inter])
 
 def boundary_iou(counts: torch.Tensor) -> dict:
     "Mean boundary IoU over classes with a non-empty boundary union, and the per-class values (nan if none)."
