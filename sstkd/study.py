@@ -4,22 +4,24 @@
 
 # %% ../nbs/08_study.ipynb 3
 from __future__ import annotations
-import copy, json, re
+import argparse, copy, json, os, re, subprocess, sys, threading, time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import yaml
 
-from .utils import write_text_atomic, write_json, environment_info
+from .utils import write_text_atomic, write_json, environment_info, file_sha256
 from .data import build_dataset, make_eval_loader
 from .metrics import evaluate
 from .distill import build_distillers, distiller_names
-from .train import TrainConfig, train, load_model
+from .train import TrainConfig, Trainer, train, load_model, discard_other_run
 
 # %% auto 0
-__all__ = ['find_root', 'run_name', 'run_dir', 'result_path', 'run_config', 'load_params', 'run_experiment', 'collect_results',
-           'main_table', 'ablation_table', 'format_table', 'to_markdown', 'write_table', 'set_profile']
+__all__ = ['find_root', 'run_name', 'run_dir', 'result_path', 'run_config', 'load_params', 'run_experiment', 'study_runs',
+           'train_ahead', 'main', 'collect_results', 'main_table', 'ablation_table', 'format_table', 'to_markdown',
+           'write_table', 'set_profile']
 
 # %% ../nbs/08_study.ipynb 6
 def find_root(start='.') -> Path:
@@ -147,23 +149,109 @@ def load_params(path='params.yaml') -> dict:
 # %% ../nbs/08_study.ipynb 21
 def run_experiment(params: dict, profile: str, role: str, method='none', seed=0, variant=None, root='.',
                    data_root=None, **overrides) -> dict:
-    "Train one run of the study, score it on the report split, write and return its result."
+    "Train one run of the study (or resume it, or find it finished), score it on the report split, write and return its result."
     cfg = {**run_config(params, profile, role, method, seed, variant, root, data_root), **overrides}
-    split = cfg.pop('report_split')
+    split, out = cfg.pop('report_split'), Path(cfg['output_dir'])
+    if discard_other_run(cfg): (out/'result.json').unlink(missing_ok=True)     # parameters changed: start over
     train_metrics = train(cfg)
-    model, ck = load_model(Path(cfg['output_dir'])/'best.pt')
-    ds = build_dataset(cfg['dataset'], cfg['data_root'], split)
-    scores = evaluate(model, make_eval_loader(ds, cfg.get('eval_batch_size', 8)), ds.num_classes)
-    result = {'profile': profile, 'role': role, 'method': cfg.get('methods'), 'variant': variant, 'seed': int(seed),
-              'split': split, 'test': scores, 'val_best_miou': train_metrics.get('best_miou'),
-              'params': sum(p.numel() for p in model.parameters()),
-              'ms_per_step': train_metrics.get('ms_per_step'),
-              'step_ratio_vs_plain': train_metrics.get('step_ratio_vs_plain'),
-              'class_names': list(ds.class_names), 'environment': environment_info()}
+    best_sha = file_sha256(out/'best.pt')
+    kept = json.loads((out/'result.json').read_text()) if (out/'result.json').is_file() else {}
+    if kept.get('best_sha256') == best_sha and kept.get('split') == split: result = kept
+    else:
+        model, ck = load_model(out/'best.pt')
+        ds = build_dataset(cfg['dataset'], cfg['data_root'], split)
+        scores = evaluate(model, make_eval_loader(ds, cfg.get('eval_batch_size', 8)), ds.num_classes)
+        result = {'profile': profile, 'role': role, 'method': cfg.get('methods'), 'variant': variant, 'seed': int(seed),
+                  'split': split, 'test': scores, 'val_best_miou': train_metrics.get('best_miou'),
+                  'params': sum(p.numel() for p in model.parameters()),
+                  'ms_per_step': train_metrics.get('ms_per_step'),
+                  'step_ratio_vs_plain': train_metrics.get('step_ratio_vs_plain'),
+                  'class_names': list(ds.class_names), 'environment': environment_info(), 'best_sha256': best_sha}
+        write_json(out/'result.json', result)
     write_json(result_path(profile, role, method, seed, variant, root), result)
     return result
 
-# %% ../nbs/08_study.ipynb 23
+# %% ../nbs/08_study.ipynb 25
+def study_runs(params: dict) -> list[dict]:
+    "Every run of the pipeline, in its order: the teacher, the main table (method x seed), the ablations (variant x seed)."
+    return ([dict(role='teacher')] +
+            [dict(role='student', method=m, seed=s) for m in params['methods'] for s in params['seeds']] +
+            [dict(role='student', method=params['ablations'][v]['method'], seed=s, variant=v)
+             for v in params['ablation_variants'] for s in params['ablation_seeds']])
+
+def _cli_args(profile: str, run: dict, root) -> list[str]:
+    a = ['--profile', profile, '--role', run['role'], '--root', str(root)]
+    if run['role'] == 'student': a += ['--method', run['method'], '--seed', str(run['seed'])]
+    return a + (['--variant', run['variant']] if run.get('variant') else [])
+
+# %% ../nbs/08_study.ipynb 26
+def _subprocess(cmd: list[str], what: str) -> str | None:
+    "Run `python -m sstkd.study <cmd>`; None on success, else the failure with the last lines of its output."
+    r = subprocess.run([sys.executable, '-m', 'sstkd.study', *cmd], capture_output=True, text=True)
+    if r.returncode == 0: return None
+    tail = '\n'.join((r.stdout + r.stderr).strip().splitlines()[-15:])
+    return f'{what}: exit code {r.returncode}\n{tail}'
+
+def train_ahead(params: dict, profile: str, jobs: int = 2, root='.', runs=None, log=print) -> None:
+    "Train and score every run of `profile` (or `runs`), `jobs` processes at a time, so that `dvc repro` finds them done."
+    if not (isinstance(jobs, int) and jobs >= 1): raise ValueError(f'jobs={jobs!r} must be a positive integer')
+    root = Path(root).resolve()
+    runs = study_runs(params) if runs is None else list(runs)
+    teachers = [r for r in runs if r['role'] == 'teacher']
+    students = [r for r in runs if r['role'] == 'student']
+    method = lambda r: params['ablations'][r['variant']]['method'] if r.get('variant') else r['method']
+    plain, distilled = [r for r in students if method(r) == 'none'], [r for r in students if method(r) != 'none']
+    t0, done, failures = time.perf_counter(), [0], []
+    def run(r):
+        name, t = run_name(r['role'], r.get('method', 'none'), r.get('seed', 0), r.get('variant')), time.perf_counter()
+        err = _subprocess(['run', *_cli_args(profile, r, root)], name)
+        done[0] += 1
+        log(f'[{done[0]:>3}/{len(runs)}] {name}: {"FAILED" if err else "done"} in {time.perf_counter() - t:.0f} s')
+        if err: failures.append(err)
+    for r in teachers: run(r)
+    if failures: raise RuntimeError('train_ahead: the teacher failed, no student was trained\n' + failures[0])
+    cache_ready = threading.Event()
+    def cache():
+        err = _subprocess(['cache', *_cli_args(profile, distilled[0], root)], 'teacher cache')
+        if err: failures.append(err)
+        cache_ready.set()
+    def after_cache(r):
+        cache_ready.wait(); run(r)
+    shared = bool(distilled) and 'teacher_cache' in run_config(params, profile, **distilled[0], root=root)
+    if not shared: cache_ready.set()                 # no shared cache file: each run sets up its own teacher outputs
+    with ThreadPoolExecutor(jobs) as pool:
+        if shared: pool.submit(cache)
+        for r in plain: pool.submit(run, r)
+        for r in distilled: pool.submit(after_cache, r)
+    log(f'train_ahead: {len(runs)} runs in {time.perf_counter() - t0:.0f} s with {jobs} processes')
+    if failures: raise RuntimeError(f'train_ahead: {len(failures)} failed\n\n' + '\n\n'.join(failures))
+
+# %% ../nbs/08_study.ipynb 28
+def _run_args(p):
+    p.add_argument('--profile'); p.add_argument('--root', default='.')
+    p.add_argument('--role', default='student'); p.add_argument('--method', default='none')
+    p.add_argument('--seed', type=int, default=0); p.add_argument('--variant', default=None)
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(prog='python -m sstkd.study', description='Run the study outside DVC.')
+    sub = ap.add_subparsers(dest='cmd', required=True)
+    ahead = sub.add_parser('ahead', help='train every run of the profile, several at a time, before `dvc repro`')
+    ahead.add_argument('--profile'); ahead.add_argument('--root', default='.'); ahead.add_argument('--jobs', type=int, default=2)
+    _run_args(sub.add_parser('run', help='train and score one run, as its pipeline stage does'))
+    _run_args(sub.add_parser('cache', help="build the students' shared teacher cache"))
+    a = ap.parse_args(argv)
+    root = find_root(a.root)
+    params = load_params(root/'params.yaml')
+    profile = a.profile or params['profile']
+    if a.cmd == 'ahead': return train_ahead(params, profile, a.jobs, root)
+    if a.cmd == 'run': return run_experiment(params, profile, a.role, a.method, a.seed, a.variant, root=root, progress=False)
+    cfg = run_config(params, profile, 'student', a.method, a.seed, a.variant, root)
+    cfg.pop('report_split')
+    Trainer(cfg).setup()
+
+if __name__ == '__main__' and '__file__' in globals(): main()   # `python -m sstkd.study ...`, not a notebook kernel
+
+# %% ../nbs/08_study.ipynb 32
 def collect_results(profile: str, root='.') -> pd.DataFrame:
     "One row per run of `profile`: identity, test mIoU / boundary IoU (in %), parameters, step ratio."
     rows = []
@@ -177,7 +265,7 @@ def collect_results(profile: str, root='.') -> pd.DataFrame:
                      'class_names': r.get('class_names'), 'path': str(f)})
     return pd.DataFrame(rows)
 
-# %% ../nbs/08_study.ipynb 25
+# %% ../nbs/08_study.ipynb 34
 def _summary(g: pd.DataFrame) -> pd.Series:
     return pd.Series({'seeds': len(g), 'miou': g.miou.mean(), 'miou_std': g.miou.std(ddof=1) if len(g) > 1 else np.nan,
                       'boundary_iou': g.boundary_iou.mean(), 'params_m': g.params.iloc[0]/1e6,
@@ -198,7 +286,7 @@ def main_table(results: pd.DataFrame, methods: list, min_gap=1.0) -> pd.DataFram
         t.loc['teacher', 'gap_closed'] = np.nan
     return t
 
-# %% ../nbs/08_study.ipynb 28
+# %% ../nbs/08_study.ipynb 37
 def ablation_table(results: pd.DataFrame, variants: list, reference='sstkd') -> pd.DataFrame:
     "One row per variant, plus the full method and the plain student, with the difference to the full method."
     students = results[results.role == 'student']
@@ -212,7 +300,7 @@ def ablation_table(results: pd.DataFrame, variants: list, reference='sstkd') -> 
     if ref in t.index: t['delta_vs_full'] = t.miou - t.loc[ref, 'miou']
     return t
 
-# %% ../nbs/08_study.ipynb 31
+# %% ../nbs/08_study.ipynb 40
 def format_table(t: pd.DataFrame) -> pd.DataFrame:
     "Human-readable columns: mIoU as `mean ± std`, percentages and ratios rounded."
     def pm(r): return f'{r.miou:.1f} ± {r.miou_std:.1f}' if np.isfinite(r.miou_std) else f'{r.miou:.1f}'
@@ -238,7 +326,7 @@ def write_table(t: pd.DataFrame, stem, index_name='method') -> None:
     write_text_atomic(f'{stem}.md', to_markdown(format_table(t), index_name))
     write_text_atomic(f'{stem}.csv', t.to_csv(index_label=index_name))
 
-# %% ../nbs/08_study.ipynb 34
+# %% ../nbs/08_study.ipynb 43
 def set_profile(name: str, path='params.yaml') -> None:
     "Set the `profile:` line of `path` to `name`, checking that the profile exists."
     path = Path(path)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_train.ipynb 3
 from __future__ import annotations
-import argparse, contextlib, copy, dataclasses, hashlib, json, math, os, random, sys, time, warnings
+import argparse, contextlib, copy, dataclasses, hashlib, json, math, os, random, shutil, sys, time, warnings
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Optional, Union, get_type_hints, get_origin, get_args
@@ -16,7 +16,7 @@ import torch.nn.functional as F
 import torch.distributed as dist
 import yaml
 
-from .utils import (seed_everything, save_checkpoint, load_checkpoint, CheckpointError, write_json,
+from .utils import (seed_everything, file_sha256, save_checkpoint, load_checkpoint, CheckpointError, write_json,
                          write_text_atomic, atomic_path, environment_info)
 from .data import (DATASETS as _DATASETS, build_dataset, TrainTransform, ResumableBatchSampler, Augmented,
                         seed_worker, make_eval_loader)
@@ -25,11 +25,12 @@ from .metrics import evaluate
 from .distill import build_distillers
 
 # %% auto 0
-__all__ = ['CKPT_FORMAT', 'MODEL_KEYS', 'CACHE_FORMAT', 'TrainConfig', 'lr_at', 'resolve_device', 'amp_dtype', 'teacher_dtype',
-           'autocast', 'seg_loss_sums', 'rng_state', 'set_rng_state', 'module_generators', 'DistEnv',
+__all__ = ['CKPT_FORMAT', 'MODEL_KEYS', 'CACHE_FORMAT', 'RUN_FILES', 'TrainConfig', 'lr_at', 'resolve_device', 'amp_dtype',
+           'teacher_dtype', 'autocast', 'seg_loss_sums', 'rng_state', 'set_rng_state', 'module_generators', 'DistEnv',
            'init_distributed', 'model_config', 'build_from_config', 'load_weights', 'read_model_checkpoint',
-           'load_model', 'cache_teacher_outputs', 'TeacherCache', 'ShardedBatches', 'NonFiniteLossError', 'Trainer',
-           'train', 'plot_curves', 'save_curves', 'usage', 'parse_args', 'main']
+           'load_model', 'cache_teacher_outputs', 'TeacherCache', 'ShardedBatches', 'NonFiniteLossError',
+           'run_differences', 'discard_other_run', 'Trainer', 'train', 'plot_curves', 'save_curves', 'usage',
+           'parse_args', 'main']
 
 # %% ../nbs/07_train.ipynb 6
 _CHOICES = dict(role=('teacher', 'student'), dataset=tuple(_DATASETS), augment=('flip', 'full'),
@@ -78,6 +79,7 @@ class TrainConfig:
     amp: str = 'auto'                       # 'auto' | 'off' | 'bf16' | 'fp16'
     channels_last: bool = True
     device: str = 'auto'                    # 'auto' | 'cpu' | 'cuda' | 'cuda:N'
+    threads: int = 0                        # torch CPU threads (0: torch's default); results depend on it
     # evaluation, checkpoints, logging
     eval_every: int = 0                     # 0: only at the end
     eval_mode: str = 'whole'                # 'whole' | 'slide'
@@ -172,7 +174,7 @@ def _validate(cfg):
             raise ValueError(f'TrainConfig.{k}: {getattr(cfg, k)!r} is not one of {choices}')
     for k in ('iters', 'batch_size', 'grad_accum', 'eval_batch_size', 'log_every'):
         if getattr(cfg, k) < 1: raise ValueError(f'TrainConfig.{k}: must be >= 1, got {getattr(cfg, k)}')
-    for k in ('eval_every', 'checkpoint_every', 'warmup_iters', 'num_workers', 'step_ratio_steps'):
+    for k in ('eval_every', 'checkpoint_every', 'warmup_iters', 'threads', 'num_workers', 'step_ratio_steps'):
         if getattr(cfg, k) < 0: raise ValueError(f'TrainConfig.{k}: must be >= 0, got {getattr(cfg, k)}')
     if cfg.batch_size % cfg.grad_accum:
         raise ValueError(f'TrainConfig.batch_size ({cfg.batch_size}) must be divisible by grad_accum ({cfg.grad_accum})')
@@ -356,12 +358,6 @@ def load_model(path, device='cpu') -> tuple[nn.Module, dict]:
 # %% ../nbs/07_train.ipynb 28
 CACHE_FORMAT = 'sstkd.teacher_cache/1'
 
-def _file_sha256(path, chunk=1 << 20) -> str:
-    h = hashlib.sha256()
-    with open(path, 'rb') as f:
-        for b in iter(lambda: f.read(chunk), b''): h.update(b)
-    return h.hexdigest()
-
 def _dataset_fingerprint(ds) -> dict:
     n = len(ds)
     h = hashlib.sha256()
@@ -381,7 +377,7 @@ def cache_teacher_outputs(teacher_checkpoint, dataset, path=None, needs=('out',)
     if bad: raise ValueError(f"needs: unknown model output(s) {bad}; valid: ['aux', 'feat', 'low', 'out']")
     device = torch.device(device)
     dtype = teacher_dtype(amp, device)
-    fp = {'teacher_sha256': _file_sha256(teacher_checkpoint), 'dataset': _dataset_fingerprint(dataset),
+    fp = {'teacher_sha256': file_sha256(teacher_checkpoint), 'dataset': _dataset_fingerprint(dataset),
           'teacher_dtype': str(dtype or torch.float32)}
     if path is not None and Path(path).is_file():
         c = load_checkpoint(path)
@@ -533,6 +529,7 @@ class _Setup:
         want_cuda = cfg.device.startswith('cuda') or (cfg.device == 'auto' and torch.cuda.is_available())
         self.env = init_distributed('cuda' if want_cuda else 'cpu')
         self.device = resolve_device(cfg.device, self.env.local_rank)
+        if cfg.threads: torch.set_num_threads(cfg.threads)
         if self.device.type == 'cuda': torch.cuda.set_device(self.device)
         self.dtype, self.tdtype = amp_dtype(cfg.amp, self.device), teacher_dtype(cfg.amp, self.device)
         per = self.env.world * cfg.grad_accum
@@ -737,6 +734,28 @@ def _same_setting(k: str, a, b, out_a: str, out_b: str) -> bool:
     try: return os.path.abspath(a) == os.path.abspath(b) or _seen_from(a, out_a) == _seen_from(b, out_b)
     except ValueError: return False                                      # no relative path between them (Windows drives)
 
+def run_differences(old: dict, cfg: TrainConfig) -> list[str]:
+    "How the config `old` of a last.pt differs from `cfg` in what identifies a run ([]: the same run)."
+    new, defaults = cfg.to_dict(), TrainConfig().to_dict()
+    old_out = old.get('output_dir', defaults['output_dir'])
+    return [f'{k}: {old.get(k, defaults[k])!r} -> {new[k]!r}' for k in new
+            if k not in _NOT_IDENTITY and not _same_setting(k, old.get(k, defaults[k]), new[k], old_out, new['output_dir'])]
+
+RUN_FILES = ('last.pt', 'best.pt', 'metrics.json', 'train_log.json', 'curves.png', 'dvclive')   # what `train` writes
+
+def discard_other_run(cfg: TrainConfig | dict) -> list[str]:
+    "If `cfg.output_dir` holds a run of another config, delete its `RUN_FILES` and return the differences ([]: nothing done)."
+    cfg = cfg if isinstance(cfg, TrainConfig) else TrainConfig.from_dict(cfg)
+    out = Path(cfg.output_dir)
+    if not (out/'last.pt').exists(): return []
+    ck = load_checkpoint(out/'last.pt')
+    diff = run_differences(ck['config'], cfg) if isinstance(ck, dict) and isinstance(ck.get('config'), dict) else ['not a last.pt of sstkd.train']
+    for name in RUN_FILES if diff else ():
+        f = out/name
+        if f.is_dir(): shutil.rmtree(f)
+        elif f.exists(): f.unlink()
+    return diff
+
 class _Checkpoint:
     "last.pt: write, check, restore."
     def _foreign_ptrs(self) -> set:
@@ -770,11 +789,7 @@ class _Checkpoint:
         ck = load_checkpoint(p)
         if not isinstance(ck, dict) or ck.get('format') != CKPT_FORMAT or ck.get('kind') != 'last':
             raise CheckpointError(f'{p}: not a last.pt written by sstkd.train; delete it to start over')
-        old, new = ck['config'], self.cfg.to_dict()
-        defaults = TrainConfig().to_dict()
-        old_out = old.get('output_dir', defaults['output_dir'])
-        diff = [f'{k}: {old.get(k, defaults[k])!r} -> {new[k]!r}' for k in new
-                if k not in _NOT_IDENTITY and not _same_setting(k, old.get(k, defaults[k]), new[k], old_out, new['output_dir'])]
+        diff = run_differences(ck['config'], self.cfg)
         if diff:
             raise ValueError(f'{self.out}: holds last.pt of a different run (config differs in {"; ".join(diff)}); '
                              f'use another output_dir, or delete {p} to start over')

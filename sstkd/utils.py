@@ -4,15 +4,15 @@
 
 # %% ../nbs/00_utils.ipynb 3
 from __future__ import annotations
-import contextlib, json, os, platform, random, re, shutil, sys, tempfile
+import contextlib, hashlib, json, os, platform, random, re, shutil, sys, tempfile
 from pathlib import Path
 
 import numpy as np
 import torch
 
 # %% auto 0
-__all__ = ['seed_everything', 'atomic_path', 'write_text_atomic', 'write_json', 'CheckpointError', 'save_checkpoint',
-           'load_checkpoint', 'resolve_inside', 'environment_info']
+__all__ = ['seed_everything', 'atomic_path', 'write_text_atomic', 'write_json', 'file_sha256', 'CheckpointError',
+           'save_checkpoint', 'load_checkpoint', 'resolve_inside', 'environment_info']
 
 # %% ../nbs/00_utils.ipynb 6
 def seed_everything(seed: int) -> None:
@@ -68,6 +68,13 @@ def write_text_atomic(path, text: str) -> Path:
 def write_json(path, obj, **kwargs) -> Path:
     "Write `obj` as indented, key-sorted JSON to `path` atomically."
     return write_text_atomic(path, json.dumps(obj, indent=2, sort_keys=True, **kwargs) + '\n')
+
+def file_sha256(path, chunk: int = 1 << 20) -> str:
+    "Hex SHA-256 of a file's bytes, read in chunks (checkpoints, caches: what identifies them is their content)."
+    h = hashlib.sha256()
+    with open(path, 'rb') as f:
+        for b in iter(lambda: f.read(chunk), b''): h.update(b)
+    return h.hexdigest()
 
 # %% ../nbs/00_utils.ipynb 15
 class CheckpointError(RuntimeError):
