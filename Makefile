@@ -28,12 +28,13 @@ data: env
 	$(BIN)/sstkd_fetch data
 
 # `make study PROFILE=cityscapes` switches the profile in params.yaml first (see params.yaml).
-# With JOBS > 1 the runs are trained ahead, JOBS processes at a time (`python -m sstkd.study ahead`, see
-# nbs/08_study.ipynb); `dvc repro` then finds them finished and records them. JOBS=1: DVC trains each run itself.
+# With JOBS > 1 the training stages' own commands run JOBS at a time and are recorded with `dvc commit`
+# (`python -m sstkd.study ahead`, see nbs/08_study.ipynb); `dvc repro` then runs what is left (the tables).
+# JOBS=1: `dvc repro` runs every stage itself, one at a time.
 study: data
 	$(BIN)/python -c "from sstkd.study import set_profile; set_profile('$(PROFILE)')"
 	PATH=$(abspath $(BIN)):$$PATH $(BIN)/dvc repro scenes
-	if [ "$(JOBS)" -gt 1 ]; then $(BIN)/python -m sstkd.study ahead --jobs $(JOBS); fi
+	if [ "$(JOBS)" -gt 1 ]; then $(BIN)/python -u -m sstkd.study ahead --jobs $(JOBS); fi
 	PATH=$(abspath $(BIN)):$$PATH $(BIN)/dvc repro
 	@for t in main ablation; do echo; echo "## $$t table ($(PROFILE))"; cat results/$(PROFILE)/$$t.md; done
 

@@ -20,8 +20,8 @@ from .train import TrainConfig, Trainer, train, load_model, discard_other_run
 
 # %% auto 0
 __all__ = ['find_root', 'run_name', 'run_dir', 'result_path', 'run_config', 'load_params', 'run_experiment', 'study_runs',
-           'train_ahead', 'main', 'collect_results', 'main_table', 'ablation_table', 'format_table', 'to_markdown',
-           'write_table', 'set_profile']
+           'stage_name', 'train_ahead', 'main', 'collect_results', 'main_table', 'ablation_table', 'format_table',
+           'to_markdown', 'write_table', 'set_profile']
 
 # %% ../nbs/08_study.ipynb 6
 def find_root(start='.') -> Path:
@@ -179,51 +179,80 @@ def study_runs(params: dict) -> list[dict]:
             [dict(role='student', method=params['ablations'][v]['method'], seed=s, variant=v)
              for v in params['ablation_variants'] for s in params['ablation_seeds']])
 
+def stage_name(run: dict) -> str:
+    "The `dvc.yaml` stage that trains `run`: `teacher`, `distill@<method>-<seed>` or `ablate@<variant>-<seed>`."
+    if run['role'] == 'teacher': return 'teacher'
+    return f"ablate@{run['variant']}-{run['seed']}" if run.get('variant') else f"distill@{run['method']}-{run['seed']}"
+
 def _cli_args(profile: str, run: dict, root) -> list[str]:
     a = ['--profile', profile, '--role', run['role'], '--root', str(root)]
     if run['role'] == 'student': a += ['--method', run['method'], '--seed', str(run['seed'])]
     return a + (['--variant', run['variant']] if run.get('variant') else [])
 
 # %% ../nbs/08_study.ipynb 26
-def _subprocess(cmd: list[str], what: str) -> str | None:
-    "Run `python -m sstkd.study <cmd>`; None on success, else the failure with the last lines of its output."
-    r = subprocess.run([sys.executable, '-m', 'sstkd.study', *cmd], capture_output=True, text=True)
+def _shell(cmd, root, what: str) -> str | None:
+    "Run `cmd` (a shell string or an argv list) in `root` with this Python's tools first on PATH; None or the failure."
+    env = {**os.environ, 'PATH': os.pathsep.join([str(Path(sys.executable).parent), os.environ.get('PATH', '')])}
+    r = subprocess.run(cmd, shell=isinstance(cmd, str), cwd=root, env=env, capture_output=True, text=True)
     if r.returncode == 0: return None
     tail = '\n'.join((r.stdout + r.stderr).strip().splitlines()[-15:])
     return f'{what}: exit code {r.returncode}\n{tail}'
 
+def _dvc(root, *args) -> subprocess.CompletedProcess:
+    env = {**os.environ, 'PATH': os.pathsep.join([str(Path(sys.executable).parent), os.environ.get('PATH', '')])}
+    r = subprocess.run([sys.executable, '-m', 'dvc', *args], cwd=root, env=env, capture_output=True, text=True)
+    if r.returncode: raise RuntimeError(f'dvc {" ".join(args[:2])} in {root} failed:\n{r.stderr[-2000:]}')
+    return r
+
+def _changed(root, names: list[str]) -> set[str]:
+    "The stages among `names` that `dvc status` reports as changed (to run)."
+    return set(json.loads(_dvc(root, 'status', '--json', *names).stdout or '{}')) & set(names) if names else set()
+
+def _stage_commands(root) -> dict:
+    from dvc.repo import Repo
+    with Repo(str(root)) as repo: return {s.name: s.cmd for s in repo.index.stages if getattr(s, 'cmd', None)}
+
 def train_ahead(params: dict, profile: str, jobs: int = 2, root='.', runs=None, log=print) -> None:
-    "Train and score every run of `profile` (or `runs`), `jobs` processes at a time, so that `dvc repro` finds them done."
+    "Run the changed training stages of `profile` (or of `runs`), `jobs` at a time, and `dvc commit` them."
     if not (isinstance(jobs, int) and jobs >= 1): raise ValueError(f'jobs={jobs!r} must be a positive integer')
     root = Path(root).resolve()
     runs = study_runs(params) if runs is None else list(runs)
-    teachers = [r for r in runs if r['role'] == 'teacher']
+    cmds = _stage_commands(root)
+    missing = [stage_name(r) for r in runs if stage_name(r) not in cmds]
+    if missing: raise ValueError(f'{root/"dvc.yaml"}: no stage {missing[0]!r}')
+    t0, failures, committed = time.perf_counter(), [], []
+    def run(r):
+        name, t = stage_name(r), time.perf_counter()
+        err = _shell(cmds[name], root, name)
+        log(f'{name}: {"FAILED" if err else "done"} in {time.perf_counter() - t:.0f} s')
+        if err: failures.append(err)
+        else: committed.append(name)
+    teacher = [r for r in runs if r['role'] == 'teacher' and stage_name(r) in _changed(root, ['teacher'])]
+    for r in teacher: run(r)
+    if failures: raise RuntimeError('train_ahead: the teacher failed, no student was trained\n' + failures[0])
+    if committed: _dvc(root, 'commit', '-f', '-q', *committed)
     students = [r for r in runs if r['role'] == 'student']
+    todo = _changed(root, [stage_name(r) for r in students])
+    students = [r for r in students if stage_name(r) in todo]
     method = lambda r: params['ablations'][r['variant']]['method'] if r.get('variant') else r['method']
     plain, distilled = [r for r in students if method(r) == 'none'], [r for r in students if method(r) != 'none']
-    t0, done, failures = time.perf_counter(), [0], []
-    def run(r):
-        name, t = run_name(r['role'], r.get('method', 'none'), r.get('seed', 0), r.get('variant')), time.perf_counter()
-        err = _subprocess(['run', *_cli_args(profile, r, root)], name)
-        done[0] += 1
-        log(f'[{done[0]:>3}/{len(runs)}] {name}: {"FAILED" if err else "done"} in {time.perf_counter() - t:.0f} s')
-        if err: failures.append(err)
-    for r in teachers: run(r)
-    if failures: raise RuntimeError('train_ahead: the teacher failed, no student was trained\n' + failures[0])
     cache_ready = threading.Event()
     def cache():
-        err = _subprocess(['cache', *_cli_args(profile, distilled[0], root)], 'teacher cache')
-        if err: failures.append(err)
-        cache_ready.set()
+        try:
+            err = _shell([sys.executable, '-m', 'sstkd.study', 'cache', *_cli_args(profile, distilled[0], root)], root, 'teacher cache')
+            if err: failures.append(err)
+        finally: cache_ready.set()                   # never leave the distilled runs waiting
     def after_cache(r):
         cache_ready.wait(); run(r)
     shared = bool(distilled) and 'teacher_cache' in run_config(params, profile, **distilled[0], root=root)
     if not shared: cache_ready.set()                 # no shared cache file: each run sets up its own teacher outputs
+    done_before = len(committed)
     with ThreadPoolExecutor(jobs) as pool:
-        if shared: pool.submit(cache)
-        for r in plain: pool.submit(run, r)
-        for r in distilled: pool.submit(after_cache, r)
-    log(f'train_ahead: {len(runs)} runs in {time.perf_counter() - t0:.0f} s with {jobs} processes')
+        futures = ([pool.submit(cache)] if shared else []) + [pool.submit(run, r) for r in plain]
+        futures += [pool.submit(after_cache, r) for r in distilled]
+    for f in futures: f.result()                     # a bug here is raised, not swallowed by the pool
+    if len(committed) > done_before: _dvc(root, 'commit', '-f', '-q', *committed[done_before:])
+    log(f'train_ahead: {len(committed)} stages run and committed in {time.perf_counter() - t0:.0f} s with {jobs} processes')
     if failures: raise RuntimeError(f'train_ahead: {len(failures)} failed\n\n' + '\n\n'.join(failures))
 
 # %% ../nbs/08_study.ipynb 28
