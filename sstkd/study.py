@@ -184,23 +184,25 @@ def stage_name(run: dict) -> str:
     if run['role'] == 'teacher': return 'teacher'
     return f"ablate@{run['variant']}-{run['seed']}" if run.get('variant') else f"distill@{run['method']}-{run['seed']}"
 
-def _cli_args(profile: str, run: dict, root) -> list[str]:
-    a = ['--profile', profile, '--role', run['role'], '--root', str(root)]
-    if run['role'] == 'student': a += ['--method', run['method'], '--seed', str(run['seed'])]
+def _cache_args(profile: str, run: dict, root) -> list[str]:
+    "`python -m sstkd.study cache` arguments that set up the student `run`."
+    a = ['--profile', profile, '--root', str(root), '--method', run['method'], '--seed', str(run['seed'])]
     return a + (['--variant', run['variant']] if run.get('variant') else [])
 
 # %% ../nbs/08_study.ipynb 26
+def _tool_env() -> dict:
+    "This process's environment with its Python's tools (papermill, dvc) first on PATH."
+    return {**os.environ, 'PATH': os.pathsep.join([str(Path(sys.executable).parent), os.environ.get('PATH', '')])}
+
 def _shell(cmd, root, what: str) -> str | None:
-    "Run `cmd` (a shell string or an argv list) in `root` with this Python's tools first on PATH; None or the failure."
-    env = {**os.environ, 'PATH': os.pathsep.join([str(Path(sys.executable).parent), os.environ.get('PATH', '')])}
-    r = subprocess.run(cmd, shell=isinstance(cmd, str), cwd=root, env=env, capture_output=True, text=True)
+    "Run `cmd` (a shell string or an argv list) in `root` with `_tool_env`; None or the failure."
+    r = subprocess.run(cmd, shell=isinstance(cmd, str), cwd=root, env=_tool_env(), capture_output=True, text=True)
     if r.returncode == 0: return None
     tail = '\n'.join((r.stdout + r.stderr).strip().splitlines()[-15:])
     return f'{what}: exit code {r.returncode}\n{tail}'
 
 def _dvc(root, *args) -> subprocess.CompletedProcess:
-    env = {**os.environ, 'PATH': os.pathsep.join([str(Path(sys.executable).parent), os.environ.get('PATH', '')])}
-    r = subprocess.run([sys.executable, '-m', 'dvc', *args], cwd=root, env=env, capture_output=True, text=True)
+    r = subprocess.run([sys.executable, '-m', 'dvc', *args], cwd=root, env=_tool_env(), capture_output=True, text=True)
     if r.returncode: raise RuntimeError(f'dvc {" ".join(args[:2])} in {root} failed:\n{r.stderr[-2000:]}')
     return r
 
@@ -239,7 +241,7 @@ def train_ahead(params: dict, profile: str, jobs: int = 2, root='.', runs=None, 
     cache_ready = threading.Event()
     def cache():
         try:
-            err = _shell([sys.executable, '-m', 'sstkd.study', 'cache', *_cli_args(profile, distilled[0], root)], root, 'teacher cache')
+            err = _shell([sys.executable, '-m', 'sstkd.study', 'cache', *_cache_args(profile, distilled[0], root)], root, 'teacher cache')
             if err: failures.append(err)
         finally: cache_ready.set()                   # never leave the distilled runs waiting
     def after_cache(r):
@@ -256,24 +258,20 @@ def train_ahead(params: dict, profile: str, jobs: int = 2, root='.', runs=None, 
     if failures: raise RuntimeError(f'train_ahead: {len(failures)} failed\n\n' + '\n\n'.join(failures))
 
 # %% ../nbs/08_study.ipynb 28
-def _run_args(p):
-    p.add_argument('--profile'); p.add_argument('--root', default='.')
-    p.add_argument('--role', default='student'); p.add_argument('--method', default='none')
-    p.add_argument('--seed', type=int, default=0); p.add_argument('--variant', default=None)
-
 def main(argv=None):
     ap = argparse.ArgumentParser(prog='python -m sstkd.study', description='Run the study outside DVC.')
     sub = ap.add_subparsers(dest='cmd', required=True)
-    ahead = sub.add_parser('ahead', help='train every run of the profile, several at a time, before `dvc repro`')
-    ahead.add_argument('--profile'); ahead.add_argument('--root', default='.'); ahead.add_argument('--jobs', type=int, default=2)
-    _run_args(sub.add_parser('run', help='train and score one run, as its pipeline stage does'))
-    _run_args(sub.add_parser('cache', help="build the students' shared teacher cache"))
+    ahead = sub.add_parser('ahead', help="run the changed training stages, several at a time, and `dvc commit` them")
+    cache = sub.add_parser('cache', help="build the students' shared teacher cache, as the student run given would")
+    for p in (ahead, cache): p.add_argument('--profile'); p.add_argument('--root', default='.')
+    ahead.add_argument('--jobs', type=int, default=2)
+    cache.add_argument('--method', default='kd'); cache.add_argument('--seed', type=int, default=0)
+    cache.add_argument('--variant', default=None)
     a = ap.parse_args(argv)
     root = find_root(a.root)
     params = load_params(root/'params.yaml')
     profile = a.profile or params['profile']
     if a.cmd == 'ahead': return train_ahead(params, profile, a.jobs, root)
-    if a.cmd == 'run': return run_experiment(params, profile, a.role, a.method, a.seed, a.variant, root=root, progress=False)
     cfg = run_config(params, profile, 'student', a.method, a.seed, a.variant, root)
     cfg.pop('report_split')
     Trainer(cfg).setup()

@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_train.ipynb 3
 from __future__ import annotations
-import argparse, contextlib, copy, dataclasses, hashlib, json, math, os, random, shutil, sys, time, warnings
+import argparse, contextlib, copy, dataclasses, hashlib, json, math, os, random, sys, time, warnings
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Optional, Union, get_type_hints, get_origin, get_args
@@ -16,7 +16,7 @@ import torch.nn.functional as F
 import torch.distributed as dist
 import yaml
 
-from .utils import (seed_everything, file_sha256, save_checkpoint, load_checkpoint, CheckpointError, write_json,
+from .utils import (seed_everything, file_sha256, remove_path, save_checkpoint, load_checkpoint, CheckpointError, write_json,
                          write_text_atomic, atomic_path, environment_info)
 from .data import (DATASETS as _DATASETS, build_dataset, TrainTransform, ResumableBatchSampler, Augmented,
                         seed_worker, make_eval_loader)
@@ -750,10 +750,7 @@ def discard_other_run(cfg: TrainConfig | dict) -> list[str]:
     if not (out/'last.pt').exists(): return []
     ck = load_checkpoint(out/'last.pt')
     diff = run_differences(ck['config'], cfg) if isinstance(ck, dict) and isinstance(ck.get('config'), dict) else ['not a last.pt of sstkd.train']
-    for name in RUN_FILES if diff else ():
-        f = out/name
-        if f.is_dir(): shutil.rmtree(f)
-        elif f.exists(): f.unlink()
+    for name in RUN_FILES if diff else (): remove_path(out/name)
     return diff
 
 class _Checkpoint:

@@ -11,7 +11,7 @@ import numpy as np
 import torch
 
 # %% auto 0
-__all__ = ['seed_everything', 'atomic_path', 'write_text_atomic', 'write_json', 'file_sha256', 'CheckpointError',
+__all__ = ['seed_everything', 'remove_path', 'atomic_path', 'write_text_atomic', 'write_json', 'file_sha256', 'CheckpointError',
            'save_checkpoint', 'load_checkpoint', 'resolve_inside', 'environment_info']
 
 # %% ../nbs/00_utils.ipynb 6
@@ -22,7 +22,8 @@ def seed_everything(seed: int) -> None:
     torch.manual_seed(seed)
 
 # %% ../nbs/00_utils.ipynb 9
-def _remove(p: Path) -> None:
+def remove_path(p: Path) -> None:
+    "Delete a file, a folder tree or a symlink (not what it points to); nothing if `p` is absent."
     if p.is_dir() and not p.is_symlink(): shutil.rmtree(p)
     elif p.exists() or p.is_symlink(): p.unlink()
 
