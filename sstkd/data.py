@@ -16,14 +16,14 @@ from fastcore.script import Param, call_parse
 from .utils import atomic_path, resolve_inside, write_json
 
 # %% auto 0
-__all__ = ['FMNIST_URL', 'FMNIST_PACKAGE_DIR', 'FMNIST_CLASSES', 'FMNIST_FILES', 'TWO_PI', 'TEXTURES', 'SPLITS', 'PALETTE',
-           'IMAGENET_MEAN', 'IMAGENET_STD', 'VOC_CLASSES', 'ADE20K_CLASSES', 'CAMVID_CLASSES', 'DATASETS', 'DataError',
-           'published_gzip', 'fetch', 'read_idx', 'load_fashion_mnist', 'fill_holes', 'item_masks', 'texture_pattern',
-           'SceneConfig', 'scene_rng', 'render_scene', 'source_pools', 'scene_sources', 'make_scene', 'colorize',
-           'generate_scenes', 'normalize', 'denormalize', 'read_image', 'read_label', 'label_lut', 'SegDataset',
-           'EmbeddedScenes', 'Cityscapes', 'VOC2012', 'ADE20K', 'CamVid', 'build_dataset', 'random_scale', 'pad_to',
-           'random_crop', 'TrainTransform', 'ResumableBatchSampler', 'Augmented', 'seed_worker', 'make_loader',
-           'make_eval_loader', 'fetch_cli', 'main']
+__all__ = ['FMNIST_URL', 'FMNIST_PACKAGE_DIR', 'FMNIST_CLASSES', 'FMNIST_FILES', 'TWO_PI', 'TEXTURES', 'GARMENT_GROUPS', 'SPLITS',
+           'PALETTE', 'IMAGENET_MEAN', 'IMAGENET_STD', 'VOC_CLASSES', 'ADE20K_CLASSES', 'CAMVID_CLASSES', 'DATASETS',
+           'DataError', 'published_gzip', 'fetch', 'read_idx', 'load_fashion_mnist', 'fill_holes', 'item_masks',
+           'texture_pattern', 'SceneConfig', 'scene_rng', 'render_scene', 'source_pools', 'scene_sources', 'make_scene',
+           'colorize', 'generate_scenes', 'normalize', 'denormalize', 'read_image', 'read_label', 'label_lut',
+           'SegDataset', 'EmbeddedScenes', 'Cityscapes', 'VOC2012', 'ADE20K', 'CamVid', 'build_dataset', 'random_scale',
+           'pad_to', 'random_crop', 'TrainTransform', 'ResumableBatchSampler', 'Augmented', 'seed_worker',
+           'make_loader', 'make_eval_loader', 'fetch_cli', 'main']
 
 # %% ../nbs/01_data.ipynb 6
 class DataError(ValueError):
@@ -255,6 +255,12 @@ def texture_pattern(kind, rng, y, x, cfg, H, W):
     raise ValueError(f'texture {kind!r}: choose from {list(TEXTURES)}')
 
 # %% ../nbs/01_data.ipynb 36
+# Garment classes: (class names, Fashion-MNIST label -> class id). 'coarse' merges the four tops, which differ
+# only in details that 28x28 items scaled into 64-pixel scenes barely show (see the design notes).
+GARMENT_GROUPS = {'fine': (FMNIST_CLASSES, tuple(range(10))),
+                  'coarse': (('Top', 'Trouser', 'Dress', 'Sandal', 'Sneaker', 'Bag', 'Ankle boot'),
+                             (0, 1, 0, 2, 0, 3, 0, 4, 5, 6))}
+
 @dataclasses.dataclass(frozen=True)
 class SceneConfig:
     "Every parameter of the scene generator; ranges are (low, high)."
@@ -273,6 +279,7 @@ class SceneConfig:
     item_threshold: float = 0.02            # garment mask threshold on the item's own pixels (0..1)
     item_gain: tuple = (0.8, 1.1)           # garment intensity gain
     noise: float = 0.02                     # photometric noise standard deviation (0..1 scale)
+    garments: str = 'fine'                  # garment classes: 'fine' (Fashion-MNIST's 10) | 'coarse' (the 4 tops as one)
 
     def __post_init__(self):
         for f in dataclasses.fields(self):
@@ -284,6 +291,8 @@ class SceneConfig:
         if bad or len(set(self.textures)) != len(self.textures) or not self.textures:
             raise ValueError(f'textures={self.textures!r}: choose distinct names from {list(TEXTURES)}')
         object.__setattr__(self, 'textures', tuple(self.textures))
+        if self.garments not in GARMENT_GROUPS:
+            raise ValueError(f'garments={self.garments!r}: choose from {list(GARMENT_GROUPS)}')
         if self.size < 8 or self.items[0] < 0 or self.regions[0] < 1 or self.scale[0] <= 0:
             raise ValueError(f'size={self.size}, items={self.items}, regions={self.regions}, scale={self.scale}: out of range')
 
@@ -296,7 +305,14 @@ class SceneConfig:
         return cls(**kw)
 
     @property
-    def class_names(self): return list(FMNIST_CLASSES) + [TEXTURES[t] for t in self.textures]
+    def garment_names(self) -> list: return list(GARMENT_GROUPS[self.garments][0])
+    @property
+    def n_things(self) -> int: return len(self.garment_names)
+    def garment_class(self, fmnist_label: int) -> int:
+        "The class id of a garment with Fashion-MNIST label `fmnist_label`."
+        return GARMENT_GROUPS[self.garments][1][int(fmnist_label)]
+    @property
+    def class_names(self): return self.garment_names + [TEXTURES[t] for t in self.textures]
 
 # %% ../nbs/01_data.ipynb 39
 SPLITS = ('train', 'val', 'test')
@@ -306,8 +322,9 @@ def scene_rng(seed: int, split: str, index: int) -> np.random.Generator:
     "The generator of scene `index` of `split`: independent of every other scene and of the generation order."
     return np.random.default_rng([_TAG_SCENE, seed, SPLITS.index(split), index])
 
-def render_scene(rng, items, item_labels, item_mask, cfg: SceneConfig):
-    "Render one scene: (image uint8 (S,S), label uint8 (S,S)) from garments `items` (k,28,28) with masks and labels."
+def render_scene(rng, items, item_labels, item_mask, cfg: SceneConfig, centres=None):
+    """Render one scene: (image uint8 (S,S), label uint8 (S,S)) from garments `items` (k,28,28) with masks and
+    Fashion-MNIST labels. `centres` [(y, x), ...] places the garments there instead of at random."""
     H = W = cfg.size
     yy, xx = np.mgrid[0:H, 0:W].astype(np.float64)
     # background: Voronoi regions on warped coordinates
@@ -328,11 +345,12 @@ def render_scene(rng, items, item_labels, item_mask, cfg: SceneConfig):
             p = p - p.mean()
             sd = np.sqrt((p * p).mean())
             image[sel] = mean + contrast * (p / sd if sd > 1e-9 else p)
-            label[sel] = 10 + kinds[r]
+            label[sel] = cfg.n_things + kinds[r]
     # things: garments scaled and pasted in order, later ones on top
     for j in range(len(items)):
         s = rng.uniform(*cfg.scale)
-        cy, cx, gain = rng.uniform(0, H), rng.uniform(0, W), rng.uniform(*cfg.item_gain)
+        cy, cx = (rng.uniform(0, H), rng.uniform(0, W)) if centres is None else centres[j]
+        gain = rng.uniform(*cfg.item_gain)
         y0, x0 = cy - 14 * s, cx - 14 * s
         ya, yb = max(0, int(np.floor(y0))), min(H, int(np.ceil(y0 + 28 * s)))
         xa, xb = max(0, int(np.floor(x0))), min(W, int(np.ceil(x0 + 28 * s)))
@@ -342,12 +360,12 @@ def render_scene(rng, items, item_labels, item_mask, cfg: SceneConfig):
         v, m = _bilinear([np.pad(items[j] / 255.0, 1), np.pad(item_mask[j].astype(np.float64), 1)], fy, fx)
         m = m >= 0.5
         image[ya:yb, xa:xb][m] = gain * v[m]
-        label[ya:yb, xa:xb][m] = item_labels[j]
+        label[ya:yb, xa:xb][m] = cfg.garment_class(item_labels[j])
     # photometric noise: Irwin-Hall(3) (sum of three uniforms), scaled to standard deviation `noise`
     image = image + (rng.random((3, H, W)).sum(0) - 1.5) * (2 * cfg.noise)
     return np.floor(np.clip(image, 0, 1) * 255 + 0.5).astype(np.uint8), label
 
-# %% ../nbs/01_data.ipynb 41
+# %% ../nbs/01_data.ipynb 43
 def source_pools(seed: int, n_train_images: int = 60000, n_test_images: int = 10000) -> dict:
     "Permuted Fashion-MNIST indices available to each split: train from its train set, val/test from disjoint test halves."
     train = np.random.default_rng([_TAG_POOL, seed, 0]).permutation(n_train_images)
@@ -366,7 +384,7 @@ def make_scene(images, labels, masks, pool, split, index, cfg: SceneConfig, seed
     m = item_masks(images[src], cfg.item_threshold) if masks is None else masks[src]
     return (*render_scene(rng, images[src], labels[src], m, cfg), src)
 
-# %% ../nbs/01_data.ipynb 44
+# %% ../nbs/01_data.ipynb 46
 PALETTE = [(31, 119, 180), (255, 127, 14), (44, 160, 44), (214, 39, 40), (148, 103, 189),
            (140, 86, 75), (227, 119, 194), (188, 189, 34), (23, 190, 207), (255, 215, 0),
            (174, 199, 232), (152, 223, 138), (197, 176, 213), (219, 219, 141), (247, 182, 210)]
@@ -376,7 +394,7 @@ def colorize(label, palette=PALETTE, ignore_index=255) -> np.ndarray:
     lut = np.full((256, 3), 255, np.uint8); lut[:len(palette)] = palette
     return lut[np.asarray(label)]
 
-# %% ../nbs/01_data.ipynb 49
+# %% ../nbs/01_data.ipynb 51
 def _png_bytes(a: np.ndarray, palette=None) -> bytes:
     im = Image.fromarray(a, 'L')
     if palette is not None:                       # palette PNG: shows in colour, reads back as class ids
@@ -424,7 +442,7 @@ def generate_scenes(raw='data', out='datasets/embedded', n_train=2000, n_val=500
                           'sources are reused within the split')
         import PIL
         manifest = dict(format='sstkd-embedded-scenes/1', num_classes=K, class_names=cfg.class_names,
-                        thing_classes=list(range(10)), stuff_classes=list(range(10, K)), ignore_index=255,
+                        thing_classes=list(range(cfg.n_things)), stuff_classes=list(range(cfg.n_things, K)), ignore_index=255,
                         palette=[list(c) for c in PALETTE[:K]], splits=splits, files=files,
                         params=dict(dataclasses.asdict(cfg), seed=seed, n_train=n_train, n_val=n_val, n_test=n_test),
                         raw=raw_sha, software=dict(numpy=np.__version__, pillow=PIL.__version__))
@@ -432,7 +450,7 @@ def generate_scenes(raw='data', out='datasets/embedded', n_train=2000, n_val=500
     if verbose: print(f'wrote {sum(counts.values())} scenes to {out} in {time.perf_counter() - t0:.1f} s')
     return manifest
 
-# %% ../nbs/01_data.ipynb 59
+# %% ../nbs/01_data.ipynb 61
 IMAGENET_MEAN = (0.485, 0.456, 0.406)
 IMAGENET_STD = (0.229, 0.224, 0.225)
 
@@ -470,7 +488,7 @@ def label_lut(mapping: dict) -> np.ndarray:
     for k, v in mapping.items(): lut[k] = v
     return lut
 
-# %% ../nbs/01_data.ipynb 60
+# %% ../nbs/01_data.ipynb 62
 class SegDataset(torch.utils.data.Dataset):
     "Base of the readers: a list of (image, label) paths, a label table and the common item format."
     ignore_index = 255
@@ -521,7 +539,7 @@ class SegDataset(torch.utils.data.Dataset):
         x = torch.from_numpy(np.ascontiguousarray(image.transpose(2, 0, 1))).float().div_(255)
         return dict(image=normalize(x), label=torch.from_numpy(label), index=int(i))
 
-# %% ../nbs/01_data.ipynb 62
+# %% ../nbs/01_data.ipynb 64
 class EmbeddedScenes(SegDataset):
     "The embedded scene dataset written by `generate_scenes` (`root` holds manifest.json)."
     splits = SPLITS
@@ -547,7 +565,7 @@ class EmbeddedScenes(SegDataset):
                     raise DataError(f'{p}: sha256 differs from {mpath}')
         return [(resolve_inside(self.root, a, mpath), resolve_inside(self.root, b, mpath)) for a, b in pairs]
 
-# %% ../nbs/01_data.ipynb 65
+# %% ../nbs/01_data.ipynb 67
 def _cityscapes_table():
     try: from cityscapesscripts.helpers.labels import labels
     except ImportError as e:
@@ -567,7 +585,7 @@ class Cityscapes(SegDataset):
         return [(p, lbl_dir / p.parent.name / p.name.replace('_leftImg8bit.png', '_gtFine_labelIds.png'))
                 for p in sorted(img_dir.glob('*/*_leftImg8bit.png'))]
 
-# %% ../nbs/01_data.ipynb 70
+# %% ../nbs/01_data.ipynb 72
 VOC_CLASSES = ('background', 'aeroplane', 'bicycle', 'bird', 'boat', 'bottle', 'bus', 'car', 'cat', 'chair',
                'cow', 'diningtable', 'dog', 'horse', 'motorbike', 'person', 'pottedplant', 'sheep', 'sofa',
                'train', 'tvmonitor')
@@ -597,7 +615,7 @@ class VOC2012(SegDataset):
             out.append(tuple(resolve_inside(self.root, t.lstrip('/'), f'{lst}:{n}') for t in tok))
         return out
 
-# %% ../nbs/01_data.ipynb 73
+# %% ../nbs/01_data.ipynb 75
 ADE20K_CLASSES = (
     'wall', 'building', 'sky', 'floor', 'tree', 'ceiling', 'road', 'bed', 'windowpane', 'grass', 'cabinet',
     'sidewalk', 'person', 'earth', 'door', 'table', 'mountain', 'plant', 'curtain', 'chair', 'car', 'water',
@@ -627,7 +645,7 @@ class ADE20K(SegDataset):
         img_dir, lbl_dir = self._require('images', folder), self._require('annotations', folder)
         return [(p, lbl_dir / (p.stem + '.png')) for p in sorted(img_dir.glob('*.jpg'))]
 
-# %% ../nbs/01_data.ipynb 76
+# %% ../nbs/01_data.ipynb 78
 CAMVID_CLASSES = ('sky', 'building', 'pole', 'road', 'pavement', 'tree', 'sign', 'fence', 'car',
                   'pedestrian', 'bicyclist')
 
@@ -646,7 +664,7 @@ class CamVid(SegDataset):
             out.append(tuple(resolve_inside(self.root, r, f'{lst}:{n}') for r in rel))
         return out
 
-# %% ../nbs/01_data.ipynb 81
+# %% ../nbs/01_data.ipynb 83
 DATASETS = dict(embedded=EmbeddedScenes, cityscapes=Cityscapes, voc=VOC2012, ade20k=ADE20K, camvid=CamVid)
 
 def build_dataset(name: str, root, split: str, **kwargs) -> SegDataset:
@@ -654,7 +672,7 @@ def build_dataset(name: str, root, split: str, **kwargs) -> SegDataset:
     if name not in DATASETS: raise ValueError(f'unknown dataset {name!r}; valid: {list(DATASETS)}')
     return DATASETS[name](root, split, **kwargs)
 
-# %% ../nbs/01_data.ipynb 84
+# %% ../nbs/01_data.ipynb 86
 def random_scale(image, label, g, scale=(0.5, 2.0)):
     "Resize image (bilinear) and label (nearest) by a factor drawn uniformly from `scale`."
     s = scale[0] + (scale[1] - scale[0]) * torch.rand(1, generator=g).item()
@@ -696,7 +714,7 @@ class TrainTransform:
 
     def __repr__(self): return f'TrainTransform(crop_size={self.crop}, scale={self.scale}, flip={self.flip})'
 
-# %% ../nbs/01_data.ipynb 89
+# %% ../nbs/01_data.ipynb 91
 _TAG_SAMPLER = 4
 
 class ResumableBatchSampler(torch.utils.data.Sampler):
@@ -728,7 +746,7 @@ class ResumableBatchSampler(torch.utils.data.Sampler):
             yield self.batch(it)
             it += 1
 
-# %% ../nbs/01_data.ipynb 90
+# %% ../nbs/01_data.ipynb 92
 class Augmented(torch.utils.data.Dataset):
     "Wraps a dataset: item `(index, seed)` = `dataset[index]` transformed with a generator seeded by `seed`."
     def __init__(self, dataset, transform=None): self.dataset, self.transform = dataset, transform
@@ -758,7 +776,7 @@ def make_eval_loader(dataset, batch_size: int = 1, num_workers: int = 0):
     "Finite loader over `dataset` in order (no augmentation), batch dicts like `make_loader`'s."
     return torch.utils.data.DataLoader(dataset, batch_size=batch_size, shuffle=False, num_workers=num_workers)
 
-# %% ../nbs/01_data.ipynb 94
+# %% ../nbs/01_data.ipynb 96
 def _fetch_args(dest: Param('folder to fill with the 4 Fashion-MNIST files', str, opt=False, nargs='?') = 'data',
                 package_dir: Param('folder of the Debian package dataset-fashion-mnist', str) = FMNIST_PACKAGE_DIR,
                 base_url: Param('official download location', str) = FMNIST_URL):
@@ -805,6 +823,6 @@ def main(argv=None) -> int:
         print(f'python -m sstkd.data {cmd}: {e}', file=sys.stderr); return 1
     return 0
 
-# %% ../nbs/01_data.ipynb 95
+# %% ../nbs/01_data.ipynb 97
 if __name__ == '__main__' and getattr(globals().get('__spec__'), 'name', None) == 'sstkd.data':
     sys.exit(main())    # `python -m sstkd.data ...` (the spec check keeps a notebook kernel, also `__main__`, out)
