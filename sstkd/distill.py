@@ -20,9 +20,9 @@ from .dtiem import DTIEMLoss
 __all__ = ['IGNORE_INDEX', 'HOLISTIC_DEFAULTS', 'HOLISTIC_CHOICES', 'CITYSCAPES_CLASS_WEIGHTS', 'MASK_OPS', 'match_size',
            'resize_labels', 'kl_logits', 'check_params', 'register_distiller', 'distiller_names', 'AuxModel',
            'Distiller', 'check_same_batch', 'DistillerSet', 'build_distillers', 'KD', 'pairwise_affinity',
-           'pairwise_loss', 'SelfAttention', 'pad_for_conv', 'ScoreDiscriminator', 'Holistic', 'make_holistic',
-           'WithHolistic', 'SKD', 'cwd_loss', 'CWD', 'class_balanced_indices', 'gskd_batch_loss', 'GSKD', 'tfe_weight',
-           'upsample_bilinear', 'gt_prob', 'hard_pixels', 'RDD', 'SSTKD']
+           'pairwise_loss', 'SelfAttention', 'conv_pads', 'padded_conv', 'ScoreDiscriminator', 'Holistic',
+           'make_holistic', 'WithHolistic', 'SKD', 'cwd_loss', 'CWD', 'class_balanced_indices', 'gskd_batch_loss',
+           'GSKD', 'tfe_weight', 'upsample_bilinear', 'gt_prob', 'hard_pixels', 'RDD', 'SSTKD']
 
 # %% ../nbs/06_distill.ipynb 6
 IGNORE_INDEX = 255
@@ -254,13 +254,20 @@ class SelfAttention(nn.Module):
         attn = torch.softmax(self.q(x).flatten(2).transpose(1, 2) @ self.k(x).flatten(2), -1)   # (B,N,N)
         return x + self.gamma * (self.v(x).flatten(2) @ attn.transpose(1, 2)).view(B, C, H, W)
 
-def pad_for_conv(x: torch.Tensor, k: int = 4, p: int = 1) -> torch.Tensor:
-    "Zero-pad `x` by `p` on each side (a conv's own padding) and, where that leaves a side shorter than `k`, up to `k` (extra split evenly, the odd pixel after)."
+def conv_pads(x: torch.Tensor, k: int = 4, p: int = 1) -> list:
+    """`F.pad` padding for a k×k conv on `x`: its own `p` per side and, where that leaves a side shorter than `k`,
+    more up to `k` (split evenly, the odd pixel after)."""
     pads = []
     for s in reversed(x.shape[-2:]):
         extra = max(k - s - 2 * p, 0)
         pads += [p + extra // 2, p + extra - extra // 2]
-    return F.pad(x, pads)
+    return pads
+
+def padded_conv(conv: nn.Conv2d, x: torch.Tensor, p: int) -> torch.Tensor:
+    "`conv` (built with padding 0) on `x` padded by `conv_pads`; symmetric padding is left to the conv itself (cheaper)."
+    l, r, t, b = conv_pads(x, conv.kernel_size[0], p)
+    if l == r and t == b: return F.conv2d(x, conv.weight, conv.bias, conv.stride, (t, l))
+    return conv(F.pad(x, [l, r, t, b]))
 
 class ScoreDiscriminator(nn.Module):
     "SKD's discriminator on K-channel score maps; returns its output map (B,1,h',w')."
@@ -269,7 +276,7 @@ class ScoreDiscriminator(nn.Module):
         if small_maps not in ('pad', 'upsample'): raise ValueError(f"small_maps: {small_maps!r} is not one of ['pad', 'upsample']")
         self.small_maps, self.min_size = small_maps, min_size
         self.pre = nn.BatchNorm2d(num_classes)
-        def conv(ci, co): return spectral_norm(nn.Conv2d(ci, co, 4, 2, 0))    # padding 1 applied by pad_for_conv
+        def conv(ci, co): return spectral_norm(nn.Conv2d(ci, co, 4, 2, 0))    # padding 1 applied by padded_conv
         w = width
         self.convs = nn.ModuleList([conv(num_classes, w), conv(w, 2 * w), conv(2 * w, 4 * w), conv(4 * w, 8 * w)])
         self.attn = nn.ModuleDict({'2': SelfAttention(4 * w), '3': SelfAttention(8 * w)})   # after the 256/512 blocks
@@ -285,9 +292,9 @@ class ScoreDiscriminator(nn.Module):
             r = self.min_size / min(h, w)
             x = F.interpolate(x, size=(math.ceil(h * r), math.ceil(w * r)), mode='bilinear', align_corners=False)
         for i, c in enumerate(self.convs):
-            x = F.leaky_relu(c(pad_for_conv(x, 4, 1)), 0.1)
+            x = F.leaky_relu(padded_conv(c, x, 1), 0.1)
             if str(i) in self.attn: x = self.attn[str(i)](x)
-        return self.last(pad_for_conv(x, 4, 0))
+        return padded_conv(self.last, x, 0)
 
 # %% ../nbs/06_distill.ipynb 30
 HOLISTIC_DEFAULTS = dict(ho_loss='wgan-gp', gp_weight=10.0, lambda_d=0.1, d_optim='sgd', d_lr=4e-4,
