@@ -4,7 +4,7 @@
 
 # %% ../nbs/06_distill.ipynb 3
 from __future__ import annotations
-import contextlib, functools, math, numbers
+import contextlib, functools, math, numbers, warnings
 from types import SimpleNamespace
 
 import torch
@@ -17,12 +17,12 @@ from .cdm import CDMLoss
 from .dtiem import DTIEMLoss
 
 # %% auto 0
-__all__ = ['IGNORE_INDEX', 'HOLISTIC_DEFAULTS', 'HOLISTIC_CHOICES', 'MASK_OPS', 'match_size', 'resize_labels', 'kl_logits',
-           'check_params', 'register_distiller', 'distiller_names', 'AuxModel', 'Distiller', 'DistillerSet',
-           'build_distillers', 'KD', 'pairwise_affinity', 'pairwise_loss', 'SelfAttention', 'same_pad',
-           'ScoreDiscriminator', 'Holistic', 'make_holistic', 'WithHolistic', 'SKD', 'cwd_loss', 'CWD',
-           'class_balanced_indices', 'gskd_descriptor_loss', 'gskd_batch_loss', 'GSKD', 'tfe_weight',
-           'upsample_bilinear', 'gt_prob', 'hard_pixels', 'RDD', 'SSTKD']
+__all__ = ['IGNORE_INDEX', 'HOLISTIC_DEFAULTS', 'HOLISTIC_CHOICES', 'CITYSCAPES_CLASS_WEIGHTS', 'MASK_OPS', 'match_size',
+           'resize_labels', 'kl_logits', 'check_params', 'register_distiller', 'distiller_names', 'AuxModel',
+           'Distiller', 'check_same_batch', 'DistillerSet', 'build_distillers', 'KD', 'pairwise_affinity',
+           'pairwise_loss', 'SelfAttention', 'conv_pads', 'padded_conv', 'ScoreDiscriminator', 'Holistic',
+           'make_holistic', 'WithHolistic', 'SKD', 'cwd_loss', 'CWD', 'class_balanced_indices', 'gskd_batch_loss',
+           'GSKD', 'tfe_weight', 'upsample_bilinear', 'gt_prob', 'hard_pixels', 'RDD', 'SSTKD']
 
 # %% ../nbs/06_distill.ipynb 6
 IGNORE_INDEX = 255
@@ -37,12 +37,16 @@ def resize_labels(label: torch.Tensor, size) -> torch.Tensor:
     if tuple(label.shape[-2:]) == tuple(size): return label
     return F.interpolate(label[:, None].float(), size=tuple(size), mode='nearest')[:, 0].long()
 
-def kl_logits(z_s: torch.Tensor, z_t: torch.Tensor, T: float = 1.0) -> torch.Tensor:
-    "`T²·KL(softmax(z_t/T) ‖ softmax(z_s/T))` over dim 1, averaged over all pixels; teacher detached."
+def kl_logits(z_s: torch.Tensor, z_t: torch.Tensor, T: float = 1.0, reduce: str = 'mean') -> torch.Tensor:
+    """`T²·KL(softmax(z_t/T) ‖ softmax(z_s/T))` over dim 1; teacher detached. `reduce='mean'`: averaged over
+    all B·h·w pixels (CIRKD's `batchmean`); `'sum_images'`: each image's pixel mean, summed over the images (SKD's /h/w)."""
     z_s = match_size(z_s, z_t).float()
     ls = F.log_softmax(z_s / T, 1)
     lt = F.log_softmax(z_t.detach().float() / T, 1)
-    return (T * T) * (lt.exp() * (lt - ls)).sum(1).mean()
+    kl = (T * T) * (lt.exp() * (lt - ls)).sum(1)
+    if reduce == 'mean': return kl.mean()
+    if reduce == 'sum_images': return kl.flatten(1).mean(1).sum()
+    raise ValueError(f"reduce: {reduce!r} is not one of ['mean', 'sum_images']")
 
 # %% ../nbs/06_distill.ipynb 10
 def _coerce(where: str, value, default, choices=None):
@@ -97,6 +101,9 @@ class Distiller(nn.Module):
         self.hp = SimpleNamespace(**check_params(self.name, params, self.defaults, self.choices))
         self.total_iters, self.crop_pixels = int(total_iters), int(crop_pixels)
         self.num_classes = int(student.num_classes)
+        if int(teacher.num_classes) != self.num_classes:
+            raise ValueError(f'{self.name}: the teacher predicts {int(teacher.num_classes)} classes and the student '
+                             f'{self.num_classes}; distillation needs both to predict the same classes')
         self.s_channels, self.t_channels = dict(student.channels), dict(teacher.channels)
         self.needs: frozenset = frozenset()
 
@@ -122,7 +129,7 @@ class Distiller(nn.Module):
         return [p for p in self.parameters() if id(p) not in aux]
 
     def combined_with(self, others: list) -> None:
-        "Called by `DistillerSet` with the other members (RDD drops its own KD when another method distils logits)."
+        "Called by `DistillerSet` with the other members (RDD drops its own KD, with a warning, next to another logit distiller)."
 
     def _check(self, cond: bool, msg: str):
         if not cond: raise ValueError(f'{self.name}: {msg}')
@@ -131,6 +138,14 @@ class Distiller(nn.Module):
         return ', '.join(f'{k}={v!r}' for k, v in vars(self.hp).items())
 
 # %% ../nbs/06_distill.ipynb 15
+def check_same_batch(s: dict, t: dict) -> None:
+    "Raise a `ValueError` naming both sizes if the student's and teacher's outputs have different batch sizes."
+    bs = {v.shape[0] for v in s.values() if v is not None}
+    bt = {v.shape[0] for v in t.values() if v is not None}
+    if len(bs | bt) > 1:
+        raise ValueError(f"the student's outputs have batch size {sorted(bs)} and the teacher's {sorted(bt)}: "
+                         f'the teacher must see the same images as the student')
+
 class DistillerSet(nn.Module):
     "Several distillers behind the `Distiller` interface."
     def __init__(self, members: dict):
@@ -147,9 +162,11 @@ class DistillerSet(nn.Module):
     def __getitem__(self, name): return self.members[name]
 
     def forward(self, s, t, batch, it) -> dict:
+        if len(self): check_same_batch(s, t)
         return {f'{n}.{k}': v for n, d in self.members.items() for k, v in d(s, t, batch, it).items()}
 
     def task_weight(self, s, t, batch, it):
+        if len(self): check_same_batch(s, t)
         out = None
         for d in self.members.values():
             w = d.task_weight(s, t, batch, it)
@@ -163,6 +180,7 @@ class DistillerSet(nn.Module):
         return {f'{n}.{k}': o for n, d in self.members.items() for k, o in d.aux_optimizers().items()}
 
     def discriminator_step(self, s, t, batch, it) -> dict:
+        if len(self): check_same_batch(s, t)
         return {f'{n}.{k}': v for n, d in self.members.items() for k, v in d.discriminator_step(s, t, batch, it).items()}
 
     def student_parameters(self) -> list:
@@ -174,7 +192,9 @@ def build_distillers(spec: str, student, teacher, total_iters: int, crop_pixels:
     "Build the `DistillerSet` named by `spec` ('none', 'kd', 'sstkd+rdd', ...) with `params` = {method: {param: value}}."
     valid = distiller_names()
     if not isinstance(spec, str): raise TypeError(f'spec: expected a string like "kd" or "sstkd+rdd", got {spec!r}')
-    names = [n.strip() for n in spec.split('+')] if spec.strip() not in ('', 'none') else []
+    if not spec.strip():
+        raise ValueError(f"spec {spec!r} is empty: name 'none' for plain training, or methods from {valid} joined by '+'")
+    names = [n.strip() for n in spec.split('+')] if spec.strip() != 'none' else []
     for n in names:
         if n not in _REGISTRY:
             raise ValueError(f"spec {spec!r}: unknown distillation method {n!r}; valid methods: {valid} "
@@ -205,16 +225,18 @@ class KD(Distiller):
         return {'kl': self.hp.weight * kl_logits(s['out'], t['out'], self.hp.T)}
 
 # %% ../nbs/06_distill.ipynb 24
-def pairwise_affinity(f: torch.Tensor, patch) -> torch.Tensor:
-    "Max-pool `f` (B,C,H,W) in `patch`=(ph,pw) cells, L2-normalise channels, return (B,N,N) cosine affinities."
-    f = F.max_pool2d(f.float(), kernel_size=patch, stride=patch, ceil_mode=True)
-    f = F.normalize(f.flatten(2), dim=1)
+def pairwise_affinity(f: torch.Tensor, patch, detach_norm: bool = False) -> torch.Tensor:
+    """Max-pool `f` (B,C,H,W) in `patch`=(ph,pw) cells, divide by the channel norm (+1e-8; detached if
+    `detach_norm`, as SKD does), return the (B,N,N) cosine affinities."""
+    f = F.max_pool2d(f.float(), kernel_size=patch, stride=patch, ceil_mode=True).flatten(2)
+    n = f.norm(dim=1, keepdim=True)
+    f = f / ((n.detach() if detach_norm else n) + 1e-8)
     return f.transpose(1, 2) @ f
 
-def pairwise_loss(f_s, f_t, patch) -> torch.Tensor:
+def pairwise_loss(f_s, f_t, patch, detach_norm: bool = False) -> torch.Tensor:
     "SKD's pair-wise term: MSE between student and (detached) teacher affinity matrices."
     f_s = match_size(f_s, f_t)
-    return (pairwise_affinity(f_s, patch) - pairwise_affinity(f_t.detach(), patch)).pow(2).mean()
+    return (pairwise_affinity(f_s, patch, detach_norm) - pairwise_affinity(f_t.detach(), patch, detach_norm)).pow(2).mean()
 
 def _patch(hp, size):
     if hp.pa_patch > 0: return (hp.pa_patch, hp.pa_patch)
@@ -232,43 +254,52 @@ class SelfAttention(nn.Module):
         attn = torch.softmax(self.q(x).flatten(2).transpose(1, 2) @ self.k(x).flatten(2), -1)   # (B,N,N)
         return x + self.gamma * (self.v(x).flatten(2) @ attn.transpose(1, 2)).view(B, C, H, W)
 
-def same_pad(x: torch.Tensor, k: int = 4, stride: int = 2) -> torch.Tensor:
-    "Zero-pad `x` so a k×k conv with `stride` gives ceil(size/stride) outputs ('same'; (1,1) for even sizes, (1,2) for odd)."
+def conv_pads(x: torch.Tensor, k: int = 4, p: int = 1) -> list:
+    """`F.pad` padding for a k×k conv on `x`: its own `p` per side and, where that leaves a side shorter than `k`,
+    more up to `k` (split evenly, the odd pixel after)."""
     pads = []
     for s in reversed(x.shape[-2:]):
-        tot = max((math.ceil(s / stride) - 1) * stride + k - s, 0)
-        pads += [tot // 2, tot - tot // 2]
-    return F.pad(x, pads)
+        extra = max(k - s - 2 * p, 0)
+        pads += [p + extra // 2, p + extra - extra // 2]
+    return pads
+
+def padded_conv(conv: nn.Conv2d, x: torch.Tensor, p: int) -> torch.Tensor:
+    "`conv` (built with padding 0) on `x` padded by `conv_pads`; symmetric padding is left to the conv itself (cheaper)."
+    l, r, t, b = conv_pads(x, conv.kernel_size[0], p)
+    if l == r and t == b: return F.conv2d(x, conv.weight, conv.bias, conv.stride, (t, l))
+    return conv(F.pad(x, [l, r, t, b]))
 
 class ScoreDiscriminator(nn.Module):
-    "SKD's discriminator on K-channel score maps; returns one score per image (B,)."
-    def __init__(self, num_classes: int, width: int = 64, small_maps: str = 'pad', min_size: int = 32):
+    "SKD's discriminator on K-channel score maps; returns its output map (B,1,h',w')."
+    def __init__(self, num_classes: int, width: int = 64, small_maps: str = 'pad', min_size: int = 64):
         super().__init__()
         if small_maps not in ('pad', 'upsample'): raise ValueError(f"small_maps: {small_maps!r} is not one of ['pad', 'upsample']")
         self.small_maps, self.min_size = small_maps, min_size
         self.pre = nn.BatchNorm2d(num_classes)
-        def conv(ci, co): return spectral_norm(nn.Conv2d(ci, co, 4, 2, 0))
+        def conv(ci, co): return spectral_norm(nn.Conv2d(ci, co, 4, 2, 0))    # padding 1 applied by padded_conv
         w = width
         self.convs = nn.ModuleList([conv(num_classes, w), conv(w, 2 * w), conv(2 * w, 4 * w), conv(4 * w, 8 * w)])
         self.attn = nn.ModuleDict({'2': SelfAttention(4 * w), '3': SelfAttention(8 * w)})   # after the 256/512 blocks
-        self.last = nn.Conv2d(8 * w, 1, 4, 2, 0)
-    def _pad(self, x):
-        return same_pad(x) if self.small_maps == 'pad' else F.pad(x, (1, 1, 1, 1))
-    def forward(self, z):
-        x = self.pre(z)
+        self.last = nn.Conv2d(8 * w, 1, 4, 1, 0)
+
+    def forward(self, z: torch.Tensor, chunks: int = 1) -> torch.Tensor:
+        """D on `z`. `chunks` > 1: `z` stacks that many batches along dim 0 (e.g. teacher, student, interpolates);
+        the input BN normalises each with its own statistics, exactly as separate calls would, and the rest
+        (per-image operations) runs once for all."""
+        x = torch.cat([self.pre(c) for c in z.chunk(chunks)]) if chunks > 1 and self.training else self.pre(z)
         h, w = x.shape[-2:]
         if self.small_maps == 'upsample' and min(h, w) < self.min_size:
             r = self.min_size / min(h, w)
             x = F.interpolate(x, size=(math.ceil(h * r), math.ceil(w * r)), mode='bilinear', align_corners=False)
         for i, c in enumerate(self.convs):
-            x = F.leaky_relu(c(self._pad(x)), 0.1)
+            x = F.leaky_relu(padded_conv(c, x, 1), 0.1)
             if str(i) in self.attn: x = self.attn[str(i)](x)
-        return self.last(self._pad(x)).flatten(1).mean(1)
+        return padded_conv(self.last, x, 0)
 
 # %% ../nbs/06_distill.ipynb 30
-HOLISTIC_DEFAULTS = dict(ho_loss='wgan-gp', gp_weight=10.0, d_optim='adam', d_lr=4e-4, d_betas=(0.9, 0.99),
-                         d_momentum=0.9, d_weight_decay=0.0, d_poly=0.9, d_width=64, d_small_maps='pad',
-                         d_min_size=32, seed=0)
+HOLISTIC_DEFAULTS = dict(ho_loss='wgan-gp', gp_weight=10.0, lambda_d=0.1, d_optim='sgd', d_lr=4e-4,
+                         d_betas=(0.9, 0.99), d_momentum=0.9, d_weight_decay=5e-4, d_poly=0.9, d_width=64,
+                         d_small_maps='pad', d_min_size=64, seed=0)
 HOLISTIC_CHOICES = dict(ho_loss=('wgan-gp', 'hinge'), d_optim=('adam', 'sgd'), d_small_maps=('pad', 'upsample'))
 
 def _all_reduce_mean_grads(params):
@@ -289,11 +320,12 @@ def _frozen(module: nn.Module):
 
 class Holistic(AuxModel):
     "SKD's holistic (adversarial) distillation: discriminator, its optimizer, the student's and D's losses."
-    def __init__(self, num_classes: int, total_iters: int, ho_loss='wgan-gp', gp_weight=10.0, d_optim='adam',
-                 d_lr=4e-4, d_betas=(0.9, 0.99), d_momentum=0.9, d_weight_decay=0.0, d_poly=0.9, d_width=64,
-                 d_small_maps='pad', d_min_size=32, seed=0):
+    def __init__(self, num_classes: int, total_iters: int, ho_loss='wgan-gp', gp_weight=10.0, lambda_d=0.1,
+                 d_optim='sgd', d_lr=4e-4, d_betas=(0.9, 0.99), d_momentum=0.9, d_weight_decay=5e-4, d_poly=0.9,
+                 d_width=64, d_small_maps='pad', d_min_size=64, seed=0):
         super().__init__()
-        self.loss, self.gp_weight, self.lr, self.poly, self.total_iters = ho_loss, gp_weight, d_lr, d_poly, total_iters
+        self.loss, self.gp_weight, self.lambda_d = ho_loss, gp_weight, lambda_d
+        self.lr, self.poly, self.total_iters = d_lr, d_poly, total_iters
         self.D = ScoreDiscriminator(num_classes, d_width, d_small_maps, d_min_size)
         ps = list(self.D.parameters())
         self.opt = (torch.optim.Adam(ps, d_lr, betas=tuple(d_betas), weight_decay=d_weight_decay) if d_optim == 'adam'
@@ -304,16 +336,22 @@ class Holistic(AuxModel):
     def set_extra_state(self, state): self.rng.set_state(state['rng'].cpu())
 
     def student_loss(self, z_s: torch.Tensor) -> torch.Tensor:
-        "The student's adversarial loss `-mean D(S)` (both WGAN-GP and hinge), before its weight."
+        "The student's adversarial loss `-mean D(S)` over D's output map (both WGAN-GP and hinge), before its weight."
         with _frozen(self.D), torch.autocast(z_s.device.type, enabled=False):
             return -self.D(z_s.float()).mean()
 
-    def gradient_penalty(self, z_s, z_t):
-        "WGAN-GP: `mean((‖∇D(x̂)‖₂ − 1)²)` at random interpolates `x̂ = a·T + (1−a)·S`."
-        a = torch.rand(z_s.shape[0], 1, 1, 1, generator=self.rng).to(z_s)
+    def d_loss(self, z_s: torch.Tensor, z_t: torch.Tensor):
+        """D's loss on detached maps, before `lambda_d`: `(loss, mean D(T) - mean D(S), gp or None)`. The teacher's and
+        student's batches go through D in one stacked pass; the penalty's interpolates in a second one."""
+        B = z_s.shape[0]
+        d = self.D(torch.cat([z_t, z_s]), chunks=2)
+        d_t, d_s = d[:B], d[B:]
+        if self.loss == 'hinge': return F.relu(1 - d_t).mean() + F.relu(1 + d_s).mean(), d_t.mean() - d_s.mean(), None
+        a = torch.rand(B, 1, 1, 1, generator=self.rng).to(z_s)
         x = (a * z_t + (1 - a) * z_s).requires_grad_(True)
         g, = torch.autograd.grad(self.D(x).sum(), x, create_graph=True)
-        return (g.flatten(1).norm(dim=1) - 1).pow(2).mean()
+        gp = (g.flatten(1).norm(dim=1) - 1).pow(2).mean()
+        return d_s.mean() - d_t.mean() + self.gp_weight * gp, d_t.mean() - d_s.mean(), gp
 
     def step(self, z_s, z_t, it: int) -> dict:
         "One optimizer step of D on detached score maps; returns floats to log."
@@ -321,18 +359,14 @@ class Holistic(AuxModel):
         if self.poly > 0:
             for g in self.opt.param_groups: g['lr'] = self.lr * max(0.0, 1 - it / self.total_iters) ** self.poly
         self.opt.zero_grad(set_to_none=True)
-        with torch.autocast(z_s.device.type, enabled=False), parametrize.cached():   # one W/σ for the 3 calls
-            d_s, d_t = self.D(z_s), self.D(z_t)
-            if self.loss == 'hinge':
-                loss, log = F.relu(1 - d_t).mean() + F.relu(1 + d_s).mean(), {}
-            else:
-                gp = self.gradient_penalty(z_s, z_t)
-                loss, log = d_s.mean() - d_t.mean() + self.gp_weight * gp, {'gp': gp.item()}
+        with torch.autocast(z_s.device.type, enabled=False), parametrize.cached():   # one W/σ for the step
+            loss, gap, gp = self.d_loss(z_s, z_t)
+            loss = self.lambda_d * loss
         loss.backward()
         _all_reduce_mean_grads(self.D.parameters())
         self.opt.step()
         self.opt.zero_grad(set_to_none=True)
-        return {'d_loss': loss.item(), 'd_gap': (d_t.mean() - d_s.mean()).item(), **log}
+        return {'d_loss': loss.item(), 'd_gap': gap.item(), **({'gp': gp.item()} if gp is not None else {})}
 
 def make_holistic(d: Distiller) -> Holistic:
     "The `Holistic` module configured from a distiller's `HOLISTIC_DEFAULTS` parameters."
@@ -350,8 +384,8 @@ class SKD(WithHolistic, Distiller):
     "Structured KD: pixel-wise (KL, T=1), pair-wise (pooled affinities) and holistic (adversarial) terms."
     name, distils_logits = 'skd', True
     defaults = dict(use_pi=True, use_pa=True, use_ho=True, lambda_pi=10.0, lambda_pa=0.5, lambda_ho=0.1,
-                    pa_scale=0.5, pa_patch=0, **HOLISTIC_DEFAULTS)
-    choices = HOLISTIC_CHOICES
+                    pi_reduce='sum_images', pa_scale=0.5, pa_patch=0, pa_detach_norm=True, **HOLISTIC_DEFAULTS)
+    choices = dict(pi_reduce=('sum_images', 'mean'), **HOLISTIC_CHOICES)
     def __init__(self, student, teacher, total_iters, crop_pixels, **params):
         super().__init__(student, teacher, total_iters, crop_pixels, **params)
         h = self.hp
@@ -361,43 +395,50 @@ class SKD(WithHolistic, Distiller):
 
     def forward(self, s, t, batch, it):
         h, terms = self.hp, {}
-        if h.use_pi: terms['pi'] = h.lambda_pi * kl_logits(s['out'], t['out'], 1.0)
-        if h.use_pa: terms['pa'] = h.lambda_pa * pairwise_loss(s['feat'], t['feat'], _patch(h, t['feat'].shape[-2:]))
+        if h.use_pi: terms['pi'] = h.lambda_pi * kl_logits(s['out'], t['out'], 1.0, h.pi_reduce)
+        if h.use_pa:
+            terms['pa'] = h.lambda_pa * pairwise_loss(s['feat'], t['feat'], _patch(h, t['feat'].shape[-2:]), h.pa_detach_norm)
         if h.use_ho: terms['ho'] = h.lambda_ho * self.ho.student_loss(match_size(s['out'], t['out']))
         return terms
 
 # %% ../nbs/06_distill.ipynb 34
-def cwd_loss(x_s: torch.Tensor, x_t: torch.Tensor, T: float = 4.0) -> torch.Tensor:
-    "Channel-wise distillation: `T²·Σ_c KL(softmax_hw(x_t/T) ‖ softmax_hw(x_s/T))` / (B·C); teacher detached."
+def cwd_loss(x_s: torch.Tensor, x_t: torch.Tensor, T: float = 4.0, channels: int | None = None) -> torch.Tensor:
+    "Channel-wise distillation: `T²·Σ_c KL(softmax_hw(x_t/T) ‖ softmax_hw(x_s/T))` / (B·`channels`, default x_t's C); teacher detached."
     x_s = match_size(x_s, x_t)
     B, C = x_t.shape[:2]
     ls = F.log_softmax(x_s.float().flatten(2) / T, -1)
     lt = F.log_softmax(x_t.detach().float().flatten(2) / T, -1)
-    return (T * T) * (lt.exp() * (lt - ls)).sum() / (B * C)
+    return (T * T) * (lt.exp() * (lt - ls)).sum() / (B * (channels or C))
 
 @register_distiller
 class CWD(Distiller):
     "Channel-wise distillation on logits (weight 3) and adapted head features (weight 50), T = 4."
     name, distils_logits = 'cwd', True
-    defaults = dict(T=4.0, use_logits=True, use_feat=True, lambda_logits=3.0, lambda_feat=50.0)
+    defaults = dict(T=4.0, use_logits=True, use_feat=True, lambda_logits=3.0, lambda_feat=50.0, feat_channels='student')
+    choices = dict(feat_channels=('student', 'teacher'))
     def __init__(self, student, teacher, total_iters, crop_pixels, **params):
         super().__init__(student, teacher, total_iters, crop_pixels, **params)
         self._check(self.hp.T > 0, f'T must be > 0, got {self.hp.T}')
         self.needs = frozenset(({'out'} if self.hp.use_logits else set()) | ({'feat'} if self.hp.use_feat else set()))
-        self.adapter = nn.Conv2d(self.s_channels['feat'], self.t_channels['feat'], 1) if self.hp.use_feat else None
+        cs, ct = self.s_channels['feat'], self.t_channels['feat']
+        self.adapter = nn.Conv2d(cs, ct, 1, bias=False) if self.hp.use_feat and cs != ct else None
     def forward(self, s, t, batch, it):
         h, terms = self.hp, {}
         if h.use_logits: terms['logits'] = h.lambda_logits * cwd_loss(s['out'], t['out'], h.T)
-        if h.use_feat: terms['feat'] = h.lambda_feat * cwd_loss(self.adapter(s['feat']), t['feat'], h.T)
+        if h.use_feat:
+            f = s['feat'] if self.adapter is None else self.adapter(s['feat'])
+            c = self.s_channels['feat'] if h.feat_channels == 'student' else self.t_channels['feat']
+            terms['feat'] = h.lambda_feat * cwd_loss(f, t['feat'], h.T, c)
         return terms
 
 # %% ../nbs/06_distill.ipynb 38
 def class_balanced_indices(cls: torch.Tensor, n: int, gen: torch.Generator, img: torch.Tensor | None = None):
-    """Class-balanced sampling of valid pixels, for all images at once. `cls` (V,) class and `img` (V,)
-    image of each valid pixel (default: one image). Returns `(idx, owner_cls, owner_img)`, each (S,):
-    `n` slots per (image, present class), sorted by image then class; `idx` indexes `cls`. A class with
-    fewer than `n` pixels contributes all of them, and its other slots get random pixels (with
-    replacement) of the other classes of its image, or of itself if its image has no other class."""
+    """Class-balanced sampling of valid pixels, for all images at once, with the released code's rules. `cls` (V,)
+    class and `img` (V,) image of each valid pixel (default: one image). Returns `(idx, owner_cls, owner_img)`,
+    each (S,): `n` slots per sampled (image, class), sorted by image then class; `idx` indexes `cls`. A class
+    with `n` or more pixels gets `n` distinct random ones; one with a single pixel none; one with 2..n-1 all of
+    its pixels, then distinct random pixels of its image's other classes (reused in turn if too few). An image
+    where such a class has no other class to fill from gets no slots at all."""
     V = cls.numel()
     if V == 0: return (torch.zeros(0, dtype=torch.long),) * 3
     img = torch.zeros_like(cls) if img is None else img
@@ -411,45 +452,47 @@ def class_balanced_indices(cls: torch.Tensor, n: int, gen: torch.Generator, img:
     img_counts = torch.bincount(img)
     img_start = (torch.cumsum(img_counts, 0) - img_counts)[g_img]
     others = img_counts[g_img] - counts                           # pixels of the other classes of the image
+    short = (counts > 1) & (counts < n)
+    dead = torch.zeros(len(img_counts), dtype=torch.bool)
+    dead[g_img[short & (others == 0)]] = True                     # nothing to fill from: the image is dropped
+    keep = (counts > 1) & ~dead[g_img]
     j = torch.arange(n)
-    u = torch.rand(len(keys), n, generator=gen)
-    fill = (u * others[:, None]).long()                           # uniform over the other classes' pixels ...
-    fill = img_start[:, None] + torch.where(fill < (starts - img_start)[:, None], fill, fill + counts[:, None])  # ... skip own block
-    fill_self = starts[:, None] + (u * counts[:, None]).long()    # no other class in the image: reuse own pixels
-    pos = torch.where(j[None] < counts[:, None], starts[:, None] + j,
-                      torch.where(others[:, None] > 0, fill, fill_self))
-    return order[pos].flatten(), (keys % cm).repeat_interleave(n), g_img.repeat_interleave(n)
-
-def gskd_descriptor_loss(f_s: torch.Tensor, f_t: torch.Tensor, perm: torch.Tensor, k: int, tau: float = 1.0):
-    """GSSM + SID loss for one image. `f_s`, `f_t` (M,C) L2-normalised sampled features, `perm` (M,M)
-    per-row permutations, `k` group width. Mean over groups of `τ²·KL(softmax(d_T/τ) ‖ softmax(d_S/τ))`."""
-    M = f_s.shape[0]; G = M // k
-    def desc(f):
-        V = (f @ f.T).gather(1, perm)[:, :G * k]                   # GSSM, each row shuffled
-        return V.reshape(M, G, k).transpose(0, 1).reshape(G, M * k)   # one flattened B_s×k block per group
-    ls, lt = F.log_softmax(desc(f_s) / tau, 1), F.log_softmax(desc(f_t.detach()) / tau, 1)
-    return tau * tau * (lt.exp() * (lt - ls)).sum(1).mean()
+    pos = starts[:, None] + j                                     # own pixels (all n slots for a large class)
+    fill = short & keep
+    if fill.any():                                                # fill-ups: a random order of the other classes' pixels
+        o, c0, s0, i0 = others[fill], counts[fill], starts[fill], img_start[fill]
+        r = torch.rand(len(o), int(o.max()), generator=gen)
+        r = torch.where(torch.arange(r.shape[1])[None] < o[:, None], r, 2.)
+        c = torch.argsort(r, 1).gather(1, (j[None] - c0[:, None]).clamp(min=0) % o[:, None])
+        c = i0[:, None] + torch.where(c < (s0 - i0)[:, None], c, c + c0[:, None])   # skip the own block
+        pos[fill] = torch.where(j[None] < c0[:, None], pos[fill], c)
+    return order[pos[keep]].flatten(), (keys[keep] % cm).repeat_interleave(n), g_img[keep].repeat_interleave(n)
 
 def gskd_batch_loss(f_s, f_t, counts, perm, k, tau: float = 1.0):
-    """`gskd_descriptor_loss` for a whole batch at once, averaged over the images that have samples.
-    `f_s`, `f_t` (B,M,C): L2-normalised samples, image b's `counts[b]` first, the rest padding;
-    `perm` (B,M,M): per-row permutations with the padding columns last; `k` (B,) group widths."""
+    """GSKD's sub-image-descriptor loss for a batch, averaged over all B images (one without samples gives 0).
+    `f_s`, `f_t` (B,M,C): L2-normalised samples, image b's `counts[b]` first, the rest padding; `perm` (B,M,M):
+    per-row permutations with the padding columns last; `k` (B,) group widths. Per image: G = counts // k groups
+    of k shuffled columns, each flattened counts×k block a descriptor, `τ²·KL(softmax(d_T/τ) ‖ softmax(d_S/τ))`
+    divided by the descriptor's length, mean over the G groups; a remainder of counts mod k columns forms one
+    more descriptor whose KL (divided by its length) is added."""
     B, M, _ = f_s.shape
-    G = torch.where(k > 0, counts // k.clamp(min=1), 0)            # groups per image
-    Gm, km = max(int(G.max()), 1), max(int(k.max()), 1)
+    kk = k.clamp(min=1)
+    G = torch.where(k > 0, counts // kk, 0)                        # full groups per image
+    rem = torch.where(k > 0, counts - G * kk, 0)                   # width of the remainder group (0: none)
+    Gm, km = max(int((G + (rem > 0)).max()), 1), max(int(k.max()), 1)
     g, j = torch.arange(Gm, device=f_s.device), torch.arange(km, device=f_s.device)
-    ok = (g[None, :, None] < G[:, None, None]) & (j[None, None, :] < k[:, None, None])     # (B,Gm,km)
-    col = torch.where(ok, g[None, :, None] * k[:, None, None] + j[None, None, :], 0).view(B, 1, Gm * km)
+    width = torch.where(g[None] < G[:, None], kk[:, None], torch.where(g[None] == G[:, None], rem[:, None], 0))   # (B,Gm)
+    ok = j[None, None, :] < width[:, :, None]                                                                     # (B,Gm,km)
+    col = torch.where(ok, g[None, :, None] * kk[:, None, None] + j[None, None, :], 0).view(B, 1, Gm * km)
     cols = perm.gather(2, col.expand(B, M, Gm * km))               # shuffled column of each (row, group, j)
     mask = (torch.arange(M, device=f_s.device)[None, :] < counts[:, None])[:, None, :, None] & ok[:, :, None, :]
     def desc(f):
         d = (f @ f.transpose(1, 2)).gather(2, cols).view(B, M, Gm, km).permute(0, 2, 1, 3)   # (B,Gm,M,km)
         return torch.where(mask, d / tau, torch.full_like(d, -1e4)).flatten(2)            # padding: no mass
     ls, lt = F.log_softmax(desc(f_s), -1), F.log_softmax(desc(f_t.detach()), -1)
-    kl = (lt.exp() * (lt - ls)).sum(-1)                             # (B,Gm); 0 for padded groups
-    per_image = kl.sum(1) / G.clamp(min=1)
-    has = G > 0
-    return tau * tau * (per_image[has].mean() if has.any() else f_s.sum() * 0)
+    kl = (lt.exp() * (lt - ls)).sum(-1) / (counts[:, None] * width).clamp(min=1)      # (B,Gm): batchmean per descriptor
+    wgt = torch.where(g[None] < G[:, None], 1 / G.clamp(min=1)[:, None].float(), (width > 0).float())
+    return tau * tau * (kl * wgt).sum() / B
 
 # %% ../nbs/06_distill.ipynb 45
 @register_distiller
@@ -495,11 +538,14 @@ class GSKD(Distiller):
         r = torch.rand(B, M, M, generator=self.rng).to(index.device)
         r = torch.where(torch.arange(M, device=index.device)[None, None, :] < counts[:, None, None], r, 2.)
         perm = torch.argsort(r, -1)                                # per-row permutations, padding columns last
-        k = torch.full_like(counts, h.group_width) if h.group_width else counts // h.n_per_class
+        k = torch.where(counts > 0, h.group_width if h.group_width else counts // h.n_per_class, 0)
         pick = lambda f: f.gather(2, index[:, None].expand(B, C, M)).transpose(1, 2)          # (B,M,C)
         return {'sid': h.weight * gskd_batch_loss(pick(f_s), pick(f_t), counts, perm, k, h.tau)}
 
 # %% ../nbs/06_distill.ipynb 48
+CITYSCAPES_CLASS_WEIGHTS = (0.8373, 0.918, 0.866, 1.0345, 1.0166, 0.9969, 0.9754, 1.0489, 0.8786, 1.0023, 0.9539,
+                            0.9843, 1.1116, 0.9037, 1.0865, 1.0955, 1.0865, 1.1529, 1.0507)   # the released OHEM CE's
+
 def tfe_weight(z_main: torch.Tensor, z_aux: torch.Tensor, direction: str = 'aux_main') -> torch.Tensor:
     "RDD's TFE weight `exp(-KL)` per pixel (B,h,w) from the teacher's main and aux logits."
     lm, la = F.log_softmax(z_main.detach().float(), 1), F.log_softmax(match_size(z_aux.detach(), z_main).float(), 1)
@@ -509,21 +555,22 @@ def tfe_weight(z_main: torch.Tensor, z_aux: torch.Tensor, direction: str = 'aux_
     return torch.exp(-D)
 
 @functools.lru_cache(maxsize=64)
-def _linear_matrix(n_in: int, n_out: int, device, dtype) -> torch.Tensor:
-    "(n_out, n_in) matrix of 1-D linear interpolation, align_corners=False (built by F.interpolate itself)."
+def _linear_matrix(n_in: int, n_out: int, device, dtype, align_corners: bool) -> torch.Tensor:
+    "(n_out, n_in) matrix of 1-D linear interpolation (built by F.interpolate itself)."
     eye = torch.eye(n_in, dtype=torch.float64)[None]
-    return F.interpolate(eye, size=n_out, mode='linear', align_corners=False)[0].T.to(device=device, dtype=dtype).contiguous()
+    return F.interpolate(eye, size=n_out, mode='linear', align_corners=align_corners)[0].T.to(device=device, dtype=dtype).contiguous()
 
-def upsample_bilinear(z: torch.Tensor, size) -> torch.Tensor:
-    "`F.interpolate(z, size, mode='bilinear', align_corners=False)` as two small matmuls (same values; faster on CPU)."
+def upsample_bilinear(z: torch.Tensor, size, align_corners: bool = False) -> torch.Tensor:
+    "`F.interpolate(z, size, mode='bilinear', align_corners=...)` as two small matmuls (same values; faster on CPU)."
     size = tuple(size)
     if tuple(z.shape[-2:]) == size: return z
-    return _linear_matrix(z.shape[-2], size[0], z.device, z.dtype) @ z @ _linear_matrix(z.shape[-1], size[1], z.device, z.dtype).T
+    return (_linear_matrix(z.shape[-2], size[0], z.device, z.dtype, align_corners) @ z
+            @ _linear_matrix(z.shape[-1], size[1], z.device, z.dtype, align_corners).T)
 
-def gt_prob(z: torch.Tensor, label: torch.Tensor) -> torch.Tensor:
+def gt_prob(z: torch.Tensor, label: torch.Tensor, align_corners: bool = False) -> torch.Tensor:
     "Probability of the ground-truth class per pixel at label resolution (B,H,W) from bilinearly upsampled logits; 1 at ignored pixels."
     z, size = z.detach().float(), tuple(label.shape[-2:])
-    z = upsample_bilinear(z, size) if tuple(z.shape[-2:]) != size else z.clone()   # a new tensor: modified in place
+    z = upsample_bilinear(z, size, align_corners) if tuple(z.shape[-2:]) != size else z.clone()   # a new tensor: modified in place
     e = z.sub_(z.amax(1, keepdim=True)).clamp_(min=-80.).exp_()     # terms below e^-80 of the largest are negligible; exp of huge
     valid = label != IGNORE_INDEX         # negative numbers takes a slow path on CPU (x40 with wide logits)
     p = e.gather(1, torch.where(valid, label, 0)[:, None])[:, 0] / e.sum(1)
@@ -545,9 +592,11 @@ MASK_OPS = {'xor': torch.logical_xor, 'and': torch.logical_and, 'or': torch.logi
 class RDD(Distiller):
     "Relative difficulty distillation: per-pixel task-loss weights (TFE, then TSE masks) plus logit KD."
     name = 'rdd'
-    defaults = dict(tfe_share=0.1, kl_direction='aux_main', tfe_normalize=False, threshold=0.7,
-                    min_kept_ratio=100000 / (4 * 512 * 1024), min_kept=-1, combine='xor', kd_T=1.0, kd_weight=None)
-    choices = dict(kl_direction=('aux_main', 'main_aux'), combine=('xor', 'and', 'or'))
+    defaults = dict(tfe_share=0.1, kl_direction='aux_main', tfe_mean='all', threshold=0.7,
+                    min_kept_ratio=100000 / (4 * 512 * 1024), min_kept=-1, combine='xor', class_weight='auto',
+                    align_corners=True, kd_T=1.0, kd_weight=None)
+    choices = dict(kl_direction=('aux_main', 'main_aux'), tfe_mean=('all', 'valid', 'weighted'), combine=('xor', 'and', 'or'),
+                   class_weight=('auto', 'cityscapes', 'none'))
     def __init__(self, student, teacher, total_iters, crop_pixels, **params):
         super().__init__(student, teacher, total_iters, crop_pixels, **params)
         h = self.hp
@@ -556,12 +605,21 @@ class RDD(Distiller):
         self._check(h.kd_weight is None or (isinstance(h.kd_weight, numbers.Real) and not isinstance(h.kd_weight, bool)
                                             and h.kd_weight >= 0),
                     f'kd_weight must be None (automatic) or a number >= 0, got {h.kd_weight!r}')
+        n19 = len(CITYSCAPES_CLASS_WEIGHTS)
+        self._check(h.class_weight != 'cityscapes' or self.num_classes == n19,
+                    f"class_weight='cityscapes' needs {n19} classes, the models predict {self.num_classes}")
+        use_cw = h.class_weight == 'cityscapes' or (h.class_weight == 'auto' and self.num_classes == n19)
+        self.register_buffer('cw', torch.tensor(CITYSCAPES_CLASS_WEIGHTS) if use_cw else None, persistent=False)
         self.tfe_iters = round(h.tfe_share * self.total_iters)
         self.kd_weight = 1.0 if h.kd_weight is None else float(h.kd_weight)
         self.needs = frozenset({'out', 'aux'})
 
     def combined_with(self, others):
-        if self.hp.kd_weight is None and any(o.distils_logits for o in others): self.kd_weight = 0.0
+        logit = [o.name for o in others if o.distils_logits]
+        if self.hp.kd_weight is None and logit:
+            self.kd_weight = 0.0
+            warnings.warn(f"rdd: its own KD term is dropped next to {logit}, which distil logits themselves (RDD only "
+                          f"re-weights the task loss); set rdd.kd_weight to keep it", stacklevel=2)
 
     def stage(self, it: int) -> str:
         "'tfe' for the first `tfe_share` of the iterations, then 'tse'."
@@ -576,10 +634,12 @@ class RDD(Distiller):
         return {'kd': self.kd_weight * kl_logits(s['out'], t['out'], self.hp.kd_T)}
 
     def _tse(self, z_s, z_t, label, valid, n_valid):
+        h = self.hp
         mk = self.min_kept_for(label.numel())
-        m = MASK_OPS[self.hp.combine](hard_pixels(gt_prob(z_s, label), valid, self.hp.threshold, mk),
-                                      hard_pixels(gt_prob(z_t, label), valid, self.hp.threshold, mk))
-        return m.float() * (n_valid / m.sum().clamp(min=1))
+        m = MASK_OPS[h.combine](hard_pixels(gt_prob(z_s, label, h.align_corners), valid, h.threshold, mk),
+                                hard_pixels(gt_prob(z_t, label, h.align_corners), valid, h.threshold, mk)).float()
+        if self.cw is not None: m = m * self.cw[torch.where(valid, label, 0)]
+        return m * (n_valid / m.sum().clamp(min=1e-12))
 
     @torch.no_grad()
     def task_weight(self, s, t, batch, it):
@@ -588,9 +648,11 @@ class RDD(Distiller):
         s_aux = s.get('aux')
         if t.get('aux') is None: raise ValueError('rdd: the teacher has no aux head (t["aux"] is None); RDD needs it')
         if self.stage(it) == 'tfe':
-            rd = tfe_weight(t['out'], t['aux'], self.hp.kl_direction)[:, None]
-            rd = F.interpolate(rd, size=label.shape[-2:], mode='bilinear', align_corners=False)[:, 0] * valid
-            if self.hp.tfe_normalize: rd = rd * (valid.sum() / rd.sum().clamp(min=1e-12))
+            rd = tfe_weight(t['out'], t['aux'], self.hp.kl_direction)
+            rd = upsample_bilinear(rd[:, None], label.shape[-2:], self.hp.align_corners)[:, 0] * valid
+            norm = {'all': valid.sum() / label.numel(), 'valid': 1.0,
+                    'weighted': valid.sum() / rd.sum().clamp(min=1e-12)}[self.hp.tfe_mean]
+            rd = rd * norm
             return {'out': rd, 'aux': rd if s_aux is not None else None}
         n_valid = valid.sum().float()
         return {'out': self._tse(s['out'], t['out'], label, valid, n_valid),
@@ -602,9 +664,9 @@ class SSTKD(WithHolistic, Distiller):
     "SSTKD: pixel-wise + holistic (SKD's) + CDM structural texture + DTIEM statistical texture terms."
     name, distils_logits = 'sstkd', True
     defaults = dict(use_pi=True, use_ho=True, use_cdm=True, use_dtiem=True, lambda_pi=10.0, lambda_ho=0.1,
-                    lambda_str=1.0, lambda_sta=1.0, cdm_levels=3, cdm_directions=8, dtiem_levels=16, q_iters=3,
+                    lambda_str=1.0, lambda_sta=1.0, pi_reduce='sum_images', cdm_levels=3, cdm_directions=8, dtiem_levels=16, q_iters=3,
                     theta=0.5, denoise=True, **HOLISTIC_DEFAULTS)
-    choices = HOLISTIC_CHOICES
+    choices = dict(pi_reduce=('sum_images', 'mean'), **HOLISTIC_CHOICES)
     def __init__(self, student, teacher, total_iters, crop_pixels, **params):
         super().__init__(student, teacher, total_iters, crop_pixels, **params)
         h = self.hp
@@ -618,7 +680,7 @@ class SSTKD(WithHolistic, Distiller):
 
     def forward(self, s, t, batch, it):
         h, terms = self.hp, {}
-        if h.use_pi: terms['pi'] = h.lambda_pi * kl_logits(s['out'], t['out'], 1.0)
+        if h.use_pi: terms['pi'] = h.lambda_pi * kl_logits(s['out'], t['out'], 1.0, h.pi_reduce)
         if h.use_ho: terms['ho'] = h.lambda_ho * self.ho.student_loss(match_size(s['out'], t['out']))
         if h.use_cdm: terms['str'] = h.lambda_str * self.cdm(s['low'], t['low'].detach())
         if h.use_dtiem: terms['sta'] = h.lambda_sta * self.dtiem(s['low'], t['low'].detach())
