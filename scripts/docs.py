@@ -4,7 +4,7 @@ working where Quarto is installed, and writes to the same _docs/).
 Pages: README.md as the landing page (it is nbs/index.ipynb with the study's tables included), every
 notebook in nbs/ and nbs/experiments/ rendered with its stored outputs (never executed: the figures are
 the ones the notebooks hold), and an API reference of every `sstkd` module from its docstrings.
-The notebooks are staged in _proc/sphinx/ first: nbdev directives (`#| export` ...) are stripped and
+The sources are staged in _proc/sphinx/ first (and built in _proc/sphinx-build/): nbdev directives (`#| export` ...) are stripped and
 `#| hide` cells dropped, as nbdev's own renderer does.
 
 Usage: python scripts/docs.py [OUTPUT_DIR]     (default _docs)"""
@@ -66,8 +66,12 @@ def build(out: Path) -> float:
     "Stage and run sphinx-build; returns the seconds it took."
     t0 = time.time()
     stage_sources()
+    work = root/'_proc'/'sphinx-build'         # myst-nb writes beside the output folder: keep that in _proc
+    shutil.rmtree(work, ignore_errors=True)
+    subprocess.run([sys.executable, '-m', 'sphinx', '-b', 'html', '-q', '-E', '-d', str(work/'doctrees'),
+                    str(stage), str(work/'html')], check=True)
     shutil.rmtree(out, ignore_errors=True)
-    subprocess.run([sys.executable, '-m', 'sphinx', '-b', 'html', '-q', '-E', str(stage), str(out)], check=True)
+    shutil.move(work/'html', out)
     return time.time() - t0
 
 if __name__ == '__main__':
