@@ -10,6 +10,7 @@ nb_execution_mode = 'off'                    # render the stored outputs, never 
 myst_enable_extensions = ['dollarmath']
 myst_heading_anchors = 3
 autodoc_member_order = 'bysource'
+autodoc_inherit_docstrings = False          # not nn.Module's boilerplate for forward() and the like
 autodoc_default_options = {'members': True, 'show-inheritance': True}
 html_theme = 'alabaster'
 html_theme_options = {'page_width': '1200px', 'sidebar_width': '260px'}
