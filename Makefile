@@ -50,3 +50,20 @@ sync-check: env  # also run at the end of `make test`
 # nbdev_test runs two notebooks at a time: one torch thread each.
 test: data
 	@OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 PATH=$(abspath $(BIN)):$$PATH bash scripts/test.sh $(TEST_FLAGS)
+
+# The documentation site, built from the notebooks with Sphinx + myst-nb (stored outputs, nothing executed)
+# into _docs/; `nbdev_docs` builds nbdev's own site into the same folder where Quarto is installed.
+.PHONY: docs docs-test install-test
+docs: env
+	$(BIN)/python scripts/docs.py
+
+# Opens every page in headless Chromium: images load, internal links resolve, API pages are filled.
+docs-test: docs
+	@if ! command -v chromedriver >/dev/null && command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; fi
+	$(BIN)/python scripts/test_docs.py
+
+# `pip install .` into a fresh venv outside the checkout: every module imports, the tutorial's loop runs,
+# the wheel holds the library only.
+install-test:
+	PYTHON=$(PYTHON) bash scripts/test_install.sh
