@@ -17,8 +17,8 @@ from .train import Trainer, CKPT_FORMAT, build_from_config, _to_device
 
 # %% auto 0
 __all__ = ['round_robin', 'device_sync', 'summarize', 'random_checkpoint', 'SyntheticSegmentation', 'BenchTrainer', 'prepare',
-           'step_timer', 'teacher_timer', 'loss_timer', 'loader_timer', 'features', 'peak_memory', 'step_key',
-           'step_table', 'check_target', 'fmt', 'plot_steps']
+           'step_timer', 'teacher_timer', 'loss_timer', 'loader_timer', 'features', 'record_discriminator',
+           'peak_memory', 'step_key', 'step_table', 'check_target', 'fmt', 'plot_steps']
 
 # %% ../nbs/10_bench.ipynb 6
 def round_robin(fns: dict, repeats: int = 5, warmup: int = 1, sync: Callable | None = None) -> dict:
@@ -146,6 +146,21 @@ def features(batch: int, channels: int, size, device='cpu', channels_last: bool 
     return x.contiguous(memory_format=torch.channels_last) if channels_last else x
 
 # %% ../nbs/10_bench.ipynb 28
+def record_discriminator(tr: Trainer, sync: Callable | None = None) -> list:
+    "List that receives the seconds of every `discriminator_step` of `tr`'s distillers from now on."
+    if tr.distillers is None: raise ValueError("record_discriminator: this trainer has no distillers (methods='none')")
+    d, seconds = tr.distillers, []
+    inner = d.discriminator_step
+    def timed(*args, **kw):
+        t0 = time.perf_counter()
+        r = inner(*args, **kw)
+        if sync is not None: sync()
+        seconds.append(time.perf_counter() - t0)
+        return r
+    d.discriminator_step = timed
+    return seconds
+
+# %% ../nbs/10_bench.ipynb 31
 def _proc_kb(field: str) -> int | None:
     try:
         for line in Path('/proc/self/status').read_text().splitlines():
@@ -197,7 +212,7 @@ def peak_memory(cfg: dict, it: int = 0, steps: int = 1, warmup: int = 1, synthet
     if 'error' in r: raise RuntimeError(f'peak_memory: {r["error"]}')
     return r
 
-# %% ../nbs/10_bench.ipynb 33
+# %% ../nbs/10_bench.ipynb 36
 def step_key(method: str, teacher: str | None = None) -> str:
     "Name of a timed training step: 'step/none', 'step/kd/live', 'step/sstkd/cached', ..."
     return 'step/none' if method == 'none' else f'step/{method}/{teacher}'
@@ -223,7 +238,7 @@ def step_table(summary: pd.DataFrame, methods: list, modes=('live', 'cached'), t
                              teacher_share=summary.loc[teacher, 'ms'] / ms if mode == 'live' and teacher in summary.index else np.nan))
     return pd.DataFrame(rows)
 
-# %% ../nbs/10_bench.ipynb 36
+# %% ../nbs/10_bench.ipynb 39
 def check_target(name: str, measured: float, limit: float, source: str = '') -> dict:
     "A row of the targets table: met when `measured <= limit`, else the gap (measured - limit)."
     if not np.isfinite(measured): raise ValueError(f'check_target: {name}: measured value is {measured}')
@@ -232,7 +247,7 @@ def check_target(name: str, measured: float, limit: float, source: str = '') -> 
                 verdict='met' if met else f'missed by {measured - limit:.2f} ({100 * (measured / limit - 1):.0f}% over)',
                 source=source)
 
-# %% ../nbs/10_bench.ipynb 39
+# %% ../nbs/10_bench.ipynb 42
 def fmt(t: pd.DataFrame, formats: dict) -> pd.DataFrame:
     "Copy of `t` with the columns of `formats` ({column: format string or callable}) as strings; NaN -> ''."
     out = t.copy()
@@ -242,7 +257,7 @@ def fmt(t: pd.DataFrame, formats: dict) -> pd.DataFrame:
         out[c] = [('' if (isinstance(v, float) and np.isnan(v)) else conv(v)) for v in out[c]]
     return out
 
-# %% ../nbs/10_bench.ipynb 42
+# %% ../nbs/10_bench.ipynb 45
 def plot_steps(t: pd.DataFrame, ax=None, title='training step time relative to the plain student'):
     "Grouped bars of `x_none` per method (live / cached teacher) from a `step_table`; returns the figure."
     import matplotlib.pyplot as plt

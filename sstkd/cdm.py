@@ -14,7 +14,7 @@ import torch.nn as nn
 # %% auto 0
 __all__ = ['H97', 'G97', 'PKVA_V', 'LADDER_F', 'ladder_filter', 'laplacian_pyramid', 'laplacian_reconstruct', 'dfb_shapes',
            'dfb_decompose', 'dfb_reconstruct', 'dfb_direction', 'required_multiple', 'contourlet_decompose',
-           'contourlet_reconstruct', 'pad_for_cdm', 'CDMLoss']
+           'contourlet_reconstruct', 'pad_for_cdm', 'finite_loss', 'CDMLoss']
 
 # %% ../nbs/04_cdm.ipynb 6
 _H97_HALF = [0.037828455507, -0.023849465020, -0.110624404418, 0.377402855613, 0.852698679009]
@@ -60,21 +60,64 @@ def _axis_op_np(n: int, taps: tuple, lo: int, mode: str, stride: int = 1, up: bo
             m[odd[i, k], i, s] += scale * taps[k]
     return m if mode == 'qper_col' else m[0]
 
+_BLOCK = 32   # output rows per block of the block-banded products
+
+def _band_np(M: np.ndarray, block: int = _BLOCK):
+    "Block-banded form of a dense operator M (n_out, n_in): `(idx (nblk, K), sub (nblk, block, K))`, or None if it saves little."
+    n_out, n_in = M.shape
+    if n_out % block or n_out < 2 * block: return None
+    reads = M.reshape(n_out // block, block, n_in).any(1)             # (nblk, n_in): the inputs each block reads
+    K = int(reads.sum(1).max())
+    if 2 * K > n_in: return None
+    idx, sub = np.zeros((len(reads), K), np.int64), np.zeros((len(reads), block, K))
+    for b, r in enumerate(reads):
+        c = np.flatnonzero(r)                                          # padding: index 0 with weight 0
+        idx[b, :len(c)], sub[b, :, :len(c)] = c, M[b * block:(b + 1) * block, c]
+    return idx, sub
+
+class _AxisOp:
+    "A 1-D operator (n_out, n_in) on axis -2 of `(..., n_in, M)`: dense matrix, and block-banded forms of it and its transpose."
+    def __init__(self, M: np.ndarray, dtype, device):
+        self.n_out, self.n_in = M.shape
+        T = lambda a: torch.as_tensor(a, dtype=dtype, device=device)
+        def band(m):
+            b = _band_np(m)
+            return None if b is None else (torch.as_tensor(b[0].reshape(-1), device=device), T(b[1]))
+        self.dense, self.dense_t = T(M), T(np.ascontiguousarray(M.T))
+        self.band, self.band_t = band(M), band(M.T)
+
+def _op_apply(dense, band, x):
+    "`dense @ x` on (..., n_in, M); as gathered blocks times small matrices when `band` is given (same sums)."
+    if band is None: return dense.to(x.dtype) @ x
+    idx, sub = band
+    nblk, block, K = sub.shape
+    return (sub.to(x.dtype) @ x.index_select(-2, idx).unflatten(-2, (nblk, K))).flatten(-3, -2)
+
+class _Apply(torch.autograd.Function):
+    "`op` along axis -2; the backward applies the transpose the same way (no scatter, no saved input)."
+    @staticmethod
+    def forward(ctx, op, x):
+        ctx.op, ctx.dtype = op, x.dtype
+        return _op_apply(op.dense, op.band, x)
+    @staticmethod
+    def backward(ctx, g):
+        return None, _op_apply(ctx.op.dense_t, ctx.op.band_t, g).to(ctx.dtype)
+
 _OPS: dict = {}
-def _axis_op(key: tuple, like: torch.Tensor) -> torch.Tensor:
-    "`_axis_op_np(*key)` as a tensor of `like`'s dtype and device (cached)."
+def _axis_op(key: tuple, like: torch.Tensor) -> _AxisOp:
+    "`_axis_op_np(*key)` as an `_AxisOp` of `like`'s dtype and device (cached)."
     k = (key, like.dtype, like.device)
-    if k not in _OPS: _OPS[k] = torch.as_tensor(_axis_op_np(*key), dtype=like.dtype, device=like.device)
+    if k not in _OPS: _OPS[k] = _AxisOp(_axis_op_np(*key), like.dtype, like.device)
     return _OPS[k]
 
-def _rows(A, x):
-    "Apply the matrix `A` along the row axis of `(..., h, w, N)`."
+def _rows(A: _AxisOp, x):
+    "Apply `A` along the row axis of `(..., h, w, N)`."
     h, w, N = x.shape[-3:]
-    return (A @ x.reshape(*x.shape[:-3], h, w * N)).view(*x.shape[:-3], A.shape[-2], w, N)
+    return _Apply.apply(A, x.reshape(*x.shape[:-3], h, w * N)).view(*x.shape[:-3], A.n_out, w, N)
 
-def _cols(B, x):
-    "Apply the matrix `B` along the column axis of `(..., h, w, N)`."
-    return B @ x
+def _cols(B: _AxisOp, x):
+    "Apply `B` along the column axis of `(..., h, w, N)`."
+    return _Apply.apply(B, x)
 
 def _to_hwn(x):
     "(..., H, W) -> (H, W, N) view, N = product of the leading dims."
@@ -234,7 +277,7 @@ def _qper_ops(h, w, lo, scale, like):
         A = _axis_op_np(h, _TAPS, lo, 'qper_col', 1, False, scale)
         B = _axis_op_np(w, _TAPS, lo, 'periodic')
         B2 = np.concatenate([B, np.roll(B, w // 2, axis=0)])
-        _OPS[key] = tuple(torch.as_tensor(a, dtype=like.dtype, device=like.device) for a in (A[0], A[1], B2))
+        _OPS[key] = tuple(_AxisOp(a, like.dtype, like.device) for a in (A[0], A[1], B2))
     return _OPS[key]
 
 def _lf(x, ext, shift, scale):
@@ -243,8 +286,8 @@ def _lf(x, ext, shift, scale):
     lo = _LO + shift
     if ext == 'qper_col':                    # only the root of the tree (nb = 1) uses it
         A0, A1, B2 = _qper_ops(h, w, lo, scale, x)
-        z = (B2 @ x[0]).view(h, 2, w * N)                       # columns filtered, plain | rolled
-        return torch.addmm(A0 @ z[:, 0], A1, z[:, 1]).view(1, h, w, N)
+        z = _cols(B2, x[0]).view(h, 2, w * N)                   # columns filtered, plain | rolled
+        return (_Apply.apply(A0, z[:, 0]) + _Apply.apply(A1, z[:, 1])).view(1, h, w, N)
     B = _axis_op((w, _TAPS, lo, 'periodic'), x)
     return _rows(_axis_op((h, _TAPS, lo, 'periodic', 1, False, scale), x), _cols(B, x))
 
@@ -258,7 +301,7 @@ def _ladder_rec(y0, y1, ext):
     p0 = torch.add(_lf(p1, ext, 1, 1.0), y0, alpha=_SQ2)
     return p0, p1
 
-# %% ../nbs/04_cdm.ipynb 25
+# %% ../nbs/04_cdm.ipynb 27
 def _dfb_multiple(k: int) -> int: return 1 if k == 0 else 2 ** max(k - 1, 1)
 
 def _dfb_dec(x, k, ordered=True):
@@ -326,7 +369,7 @@ def dfb_reconstruct(subbands: Sequence[torch.Tensor]) -> torch.Tensor:
         raise ValueError(f'dfb_reconstruct: sub-band shapes {got} do not match those of a {H}x{W} image: {want}')
     return _from_hwn(_dfb_rec([_to_hwn(y) for y in subbands]), lead)
 
-# %% ../nbs/04_cdm.ipynb 30
+# %% ../nbs/04_cdm.ipynb 32
 def dfb_direction(theta, directions: int = 8):
     "Sub-band of `dfb_decompose` expected to hold a grating whose frequency vector has angle `theta` (degrees)."
     k = _directions_k(directions, 'dfb_direction')
@@ -337,7 +380,7 @@ def dfb_direction(theta, directions: int = 8):
     if abs(wc) >= abs(wr): return min(int((wr / wc + 1) / 2 * half), half - 1)
     return half + min(int((1 - wc / wr) / 2 * half), half - 1)
 
-# %% ../nbs/04_cdm.ipynb 39
+# %% ../nbs/04_cdm.ipynb 41
 def _ks(levels, directions, fn='contourlet'):
     if isinstance(directions, (list, tuple)):
         if len(directions) != levels:
@@ -378,7 +421,7 @@ def contourlet_reconstruct(low: torch.Tensor, subbands, mode: str = 'symmetric')
     _check_choice('mode', mode, _LP_MODES)
     return laplacian_reconstruct(low, [dfb_reconstruct(s) for s in subbands], mode)
 
-# %% ../nbs/04_cdm.ipynb 53
+# %% ../nbs/04_cdm.ipynb 55
 def pad_for_cdm(x: torch.Tensor, levels: int = 3, directions=8) -> torch.Tensor:
     "Mirror-pad `x` (..., h, w) to multiples of `required_multiple(levels, directions)`, as `CDMLoss(pad='reflect')` does."
     _check_image(x, 'pad_for_cdm')
@@ -389,7 +432,15 @@ def pad_for_cdm(x: torch.Tensor, levels: int = 3, directions=8) -> torch.Tensor:
     x = x.index_select(-2, torch.as_tensor(_ext_1d(h, t, H - h - t, 'symmetric'), device=x.device))
     return x.index_select(-1, torch.as_tensor(_ext_1d(w, l, W - w - l, 'symmetric'), device=x.device))
 
-# %% ../nbs/04_cdm.ipynb 55
+# %% ../nbs/04_cdm.ipynb 57
+def finite_loss(loss: torch.Tensor, name: str, **inputs: torch.Tensor) -> torch.Tensor:
+    "`loss` if it is finite, else a ValueError naming the loss `name` and which `inputs` hold NaN or inf."
+    if torch.isfinite(loss): return loss
+    bad = [f'{k} {tuple(v.shape)} has {int(v.isnan().sum())} NaN and {int(v.isinf().sum())} inf values'
+           for k, v in inputs.items() if not torch.isfinite(v).all()]
+    raise ValueError(f'{name}: ' + ('; '.join(bad) if bad else f'the loss is {loss.item()} although every input is finite (overflow)')
+                     + '; the loss needs finite features')
+
 class _QuadForm(torch.autograd.Function):
     "mean over rows n of  d_n^T Q d_n  for D (N, P) and a constant symmetric Q (P, P); backward reuses D Q."
     @staticmethod
@@ -401,6 +452,27 @@ class _QuadForm(torch.autograd.Function):
     def backward(ctx, g):
         DQ, = ctx.saved_tensors
         return DQ * (g * (2.0 / DQ.shape[0])), None
+
+class _ChunkedForm(torch.autograd.Function):
+    """`fn(D)` for a quadratic form `fn` that is a mean over the maps D[n] (N, ...), evaluated `chunk` maps at a
+    time with each chunk's gradient computed at once (the chunk's intermediates stay in the cache); backward
+    returns the stored gradient. Exact: the same sums, split by maps."""
+    @staticmethod
+    def forward(ctx, D, fn, chunk):
+        N, grad, total = D.shape[0], torch.empty_like(D), D.new_zeros(())
+        with torch.enable_grad():
+            for i in range(0, N, chunk):
+                d = D[i:i + chunk].detach().requires_grad_()
+                l = fn(d) * (d.shape[0] / N)
+                grad[i:i + chunk], = torch.autograd.grad(l, d)
+                total += l.detach()
+        ctx.save_for_backward(grad)
+        return total
+    @staticmethod
+    @torch.autograd.function.once_differentiable
+    def backward(ctx, g):
+        grad, = ctx.saved_tensors
+        return grad * g, None, None
 
 @functools.lru_cache(maxsize=16)
 def _cdm_form_np(h, w, levels, directions, mode):
@@ -430,6 +502,7 @@ class CDMLoss(nn.Module):
         self.adapter = nn.Sequential(nn.Conv2d(student_channels, teacher_channels, 1, bias=False),
                                      nn.BatchNorm2d(teacher_channels))
         self._forms = {}
+        self.chunk_maps = 32                            # maps per chunk of the tree path (see Speed)
 
     def extra_repr(self):
         return f'levels={self.levels}, directions={self.directions}, pad={self.pad!r}, mode={self.mode!r}, method={self.method!r}'
@@ -468,6 +541,6 @@ class CDMLoss(nn.Module):
         D = self.adapter(f_s) - f_t.detach()
         h, w = D.shape[-2:]
         use_matrix = self.method == 'matrix' or (self.method == 'auto' and h * w <= self.matrix_max_pixels)
-        if use_matrix:
-            return _QuadForm.apply(D.reshape(-1, h * w), self._form(h, w, D))
-        return self._tree(D)
+        if use_matrix: loss = _QuadForm.apply(D.reshape(-1, h * w), self._form(h, w, D))
+        else: loss = _ChunkedForm.apply(D.reshape(-1, 1, h, w), self._tree, self.chunk_maps)
+        return finite_loss(loss, 'CDMLoss', f_s=f_s, f_t=f_t)

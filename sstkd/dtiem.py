@@ -8,6 +8,8 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+from .cdm import finite_loss
+
 # %% auto 0
 __all__ = ['KERNELS', 'similarity_map', 'uniform_levels', 'soft_assign', 'sparse_assign', 'assignment_matrix', 'level_moments',
            'lloyd_max_step', 'quantize', 'count', 'denoise_histogram', 'equalize', 'equalized_map',
@@ -199,4 +201,5 @@ class DTIEMLoss(nn.Module):
         args = self.num_levels, self.q_iters, self.theta, self.denoise, self.kernel
         s = dtiem(f_s, *args)
         with torch.no_grad(): t = dtiem(f_t.detach(), *args)
-        return F.mse_loss(s['Q'], t['Q']) + F.mse_loss(s['desc'], t['desc'])
+        loss = F.mse_loss(s['Q'], t['Q']) + F.mse_loss(s['desc'], t['desc'])
+        return finite_loss(loss, 'DTIEMLoss', f_s=f_s, f_t=f_t)
