@@ -14,7 +14,7 @@ import torch.nn as nn
 # %% auto 0
 __all__ = ['H97', 'G97', 'PKVA_V', 'LADDER_F', 'ladder_filter', 'laplacian_pyramid', 'laplacian_reconstruct', 'dfb_shapes',
            'dfb_decompose', 'dfb_reconstruct', 'dfb_direction', 'required_multiple', 'contourlet_decompose',
-           'contourlet_reconstruct', 'pad_for_cdm', 'finite_loss', 'CDMLoss']
+           'contourlet_reconstruct', 'pad_for_cdm', 'finite_loss', 'feature_adapter', 'CDMLoss']
 
 # %% ../nbs/04_cdm.ipynb 6
 _H97_HALF = [0.037828455507, -0.023849465020, -0.110624404418, 0.377402855613, 0.852698679009]
@@ -487,6 +487,10 @@ def _cdm_form_np(h, w, levels, directions, mode):
         Q += (2 ** k / (levels * (H >> j) * (W >> j))) * (R.T @ R)
     return ((Q + Q.T) / 2).numpy()
 
+def feature_adapter(student_channels: int, teacher_channels: int) -> nn.Sequential:
+    "The student-to-teacher channel adapter of the feature losses: a 1x1 conv (no bias) and BatchNorm."
+    return nn.Sequential(nn.Conv2d(student_channels, teacher_channels, 1, bias=False), nn.BatchNorm2d(teacher_channels))
+
 class CDMLoss(nn.Module):
     "SSTKD's L_str: contourlet MSE between adapted student and (detached) teacher stage-1 features."
     def __init__(self, student_channels: int, teacher_channels: int, levels: int = 3, directions=8,
@@ -499,8 +503,7 @@ class CDMLoss(nn.Module):
         self.student_channels, self.teacher_channels = student_channels, teacher_channels
         self.levels, self.directions, self.pad, self.mode, self.method = levels, directions, pad, mode, method
         self.matrix_max_pixels, self.multiple = matrix_max_pixels, required_multiple(levels, directions)
-        self.adapter = nn.Sequential(nn.Conv2d(student_channels, teacher_channels, 1, bias=False),
-                                     nn.BatchNorm2d(teacher_channels))
+        self.adapter = feature_adapter(student_channels, teacher_channels)
         self._forms = {}
         self.chunk_maps = 32                            # maps per chunk of the tree path (see Speed)
 

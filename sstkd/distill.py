@@ -13,7 +13,7 @@ import torch.nn.functional as F
 from torch.nn.utils import parametrize
 from torch.nn.utils.parametrizations import spectral_norm
 
-from .cdm import CDMLoss
+from .cdm import CDMLoss, feature_adapter
 from .dtiem import DTIEMLoss
 
 # %% auto 0
@@ -22,7 +22,7 @@ __all__ = ['IGNORE_INDEX', 'HOLISTIC_DEFAULTS', 'HOLISTIC_CHOICES', 'CITYSCAPES_
            'Distiller', 'check_same_batch', 'DistillerSet', 'build_distillers', 'KD', 'pairwise_affinity',
            'pairwise_loss', 'SelfAttention', 'conv_pads', 'padded_conv', 'ScoreDiscriminator', 'Holistic',
            'make_holistic', 'WithHolistic', 'SKD', 'cwd_loss', 'CWD', 'class_balanced_indices', 'gskd_batch_loss',
-           'GSKD', 'tfe_weight', 'upsample_bilinear', 'gt_prob', 'hard_pixels', 'RDD', 'SSTKD']
+           'GSKD', 'tfe_weight', 'upsample_bilinear', 'gt_prob', 'hard_pixels', 'RDD', 'SSTKD', 'Hint']
 
 # %% ../nbs/06_distill.ipynb 6
 IGNORE_INDEX = 255
@@ -685,3 +685,21 @@ class SSTKD(WithHolistic, Distiller):
         if h.use_cdm: terms['str'] = h.lambda_str * self.cdm(s['low'], t['low'].detach())
         if h.use_dtiem: terms['sta'] = h.lambda_sta * self.dtiem(s['low'], t['low'].detach())
         return terms
+
+# %% ../nbs/06_distill.ipynb 62
+@register_distiller
+class Hint(Distiller):
+    "Control for SSTKD's CDM term: `weight·mean((A(F_S^low) − F_T^low)²)` through the CDM's adapter A; teacher detached."
+    name = 'hint'
+    defaults = dict(weight=1.0)
+    def __init__(self, student, teacher, total_iters, crop_pixels, **params):
+        super().__init__(student, teacher, total_iters, crop_pixels, **params)
+        self._check(self.hp.weight >= 0, f'weight must be >= 0, got {self.hp.weight}')
+        self.adapter = feature_adapter(self.s_channels['low'], self.t_channels['low'])
+        self.needs = frozenset({'low'})
+
+    def forward(self, s, t, batch, it):
+        f_s, f_t = self.adapter(s['low']), t['low'].detach()
+        if f_s.shape != f_t.shape:
+            raise ValueError(f'hint: adapted student features {tuple(f_s.shape)} and teacher features {tuple(f_t.shape)} differ')
+        return {'hint': self.hp.weight * F.mse_loss(f_s, f_t)}
