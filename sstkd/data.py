@@ -22,8 +22,9 @@ __all__ = ['FMNIST_URL', 'FMNIST_PACKAGE_DIR', 'FMNIST_CLASSES', 'FMNIST_FILES',
            'fill_holes', 'item_masks', 'texture_pattern', 'SceneConfig', 'scene_rng', 'render_scene', 'source_pools',
            'scene_sources', 'make_scene', 'colorize', 'generate_scenes', 'normalize', 'denormalize', 'read_image',
            'read_label', 'label_lut', 'SegDataset', 'EmbeddedScenes', 'Cityscapes', 'VOC2012', 'ADE20K', 'CamVid',
-           'build_dataset', 'random_scale', 'pad_to', 'random_crop', 'TrainTransform', 'ResumableBatchSampler',
-           'Augmented', 'seed_worker', 'make_loader', 'make_eval_loader', 'fetch_pretrained', 'fetch_cli', 'main']
+           'build_dataset', 'write_fixture', 'random_scale', 'pad_to', 'random_crop', 'TrainTransform',
+           'ResumableBatchSampler', 'Augmented', 'seed_worker', 'make_loader', 'make_eval_loader', 'fetch_pretrained',
+           'fetch_cli', 'main']
 
 # %% ../nbs/01_data.ipynb 6
 class DataError(ValueError):
@@ -660,6 +661,69 @@ def build_dataset(name: str, root, split: str, **kwargs) -> SegDataset:
     return DATASETS[name](root, split, **kwargs)
 
 # %% ../nbs/01_data.ipynb 84
+_FIXTURE_SIZES = dict(cityscapes=[(1024, 2048)], camvid=[(360, 480)], voc=[(375, 500), (500, 333), (333, 500)],
+                      ade20k=[(512, 683), (384, 512), (512, 512)])
+
+def _fixture_pair(rng, hw, values, block=32):
+    h, w = hw
+    lab = np.kron(rng.choice(values, (h // block + 1, w // block + 1)), np.ones((block, block), np.uint8))[:h, :w].astype(np.uint8)
+    img = (lab[..., None].astype(np.int32) * np.array([37, 91, 53]) % 256 + rng.integers(0, 24, (h, w, 3))).clip(0, 255)
+    return img.astype(np.uint8), lab
+
+def _save(path, a, **kw):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Image.fromarray(a).save(path, **({'quality': 90} if path.suffix == '.jpg' else {'compress_level': 1}), **kw)
+
+def write_fixture(dataset: str, root, n: int = 2, scale: float = 1.0, seed: int = 0) -> Path:
+    "Write a synthetic `dataset` ('cityscapes', 'voc', 'ade20k', 'camvid'), `n` images per split, in its official layout at `root`; sizes x `scale`."
+    if dataset not in _FIXTURE_SIZES: raise ValueError(f'write_fixture: no fixture for dataset {dataset!r}; valid: {list(_FIXTURE_SIZES)}')
+    root = Path(root)
+    if root.exists() and any(root.iterdir()): raise FileExistsError(f'{root}: not empty; a fixture is written only into a new folder')
+    rng = np.random.default_rng(seed)
+    if not 0 < scale <= 1: raise ValueError(f'write_fixture: scale {scale} must be in (0, 1]')
+    def hw(k):
+        h, w = _FIXTURE_SIZES[dataset][k % len(_FIXTURE_SIZES[dataset])]
+        return max(8, round(h * scale)), max(8, round(w * scale))
+    if dataset == 'cityscapes':
+        ids = [l for l in _cityscapes_table()[1]]
+        for split in ('train', 'val', 'test'):
+            for k in range(n):
+                img, lab = _fixture_pair(rng, hw(k), ids)
+                name = f'city{k % 2}_{k:06d}_000019'
+                _save(root/'leftImg8bit'/split/f'city{k % 2}'/f'{name}_leftImg8bit.png', img)
+                _save(root/'gtFine'/split/f'city{k % 2}'/f'{name}_gtFine_labelIds.png', lab)
+    elif dataset == 'voc':
+        sets = root/'ImageSets'/'Segmentation'; sets.mkdir(parents=True)
+        names = {s: [f'2007_{i:06d}' for i in range(o, o + n)] for s, o in (('train', 0), ('val', 1000), ('aug', 5000))}
+        for s, ids_ in names.items():
+            for k, i in enumerate(ids_):
+                img, lab = _fixture_pair(rng, hw(k), list(range(21)) + [255])
+                _save(root/'JPEGImages'/f'{i}.jpg', img)
+                _save(root/('SegmentationClassAug' if s == 'aug' else 'SegmentationClass')/f'{i}.png', lab)
+                if s == 'train': _save(root/'SegmentationClassAug'/f'{i}.png', lab)
+        (sets/'train.txt').write_text(''.join(f'{i}\n' for i in names['train']))
+        (sets/'val.txt').write_text(''.join(f'{i}\n' for i in names['val']))
+        (sets/'train_aug.txt').write_text(''.join(f'/JPEGImages/{i}.jpg /SegmentationClassAug/{i}.png\n'
+                                                  for i in names['train'] + names['aug']))
+    elif dataset == 'ade20k':
+        for split, folder in (('train', 'training'), ('val', 'validation')):
+            for k in range(n):
+                img, lab = _fixture_pair(rng, hw(k), list(range(151)))
+                _save(root/'images'/folder/f'ADE_{split}_{k + 1:08d}.jpg', img)
+                _save(root/'annotations'/folder/f'ADE_{split}_{k + 1:08d}.png', lab)
+    else:
+        for split in ('train', 'val', 'test'):
+            lines = []
+            for k in range(n):
+                img, lab = _fixture_pair(rng, hw(k), list(range(12)))
+                name = f'0001TP_{split}{k:04d}.png'
+                _save(root/split/name, img); _save(root/f'{split}annot'/name, lab)
+                lines.append(f'/SegNet/CamVid/{split}/{name} /SegNet/CamVid/{split}annot/{name}\n')
+            (root/f'{split}.txt').write_text(''.join(lines))
+    return root
+
+
+# %% ../nbs/01_data.ipynb 87
 def random_scale(image, label, g, scale=(0.5, 2.0)):
     "Resize image (bilinear) and label (nearest) by a factor drawn uniformly from `scale`."
     s = scale[0] + (scale[1] - scale[0]) * torch.rand(1, generator=g).item()
@@ -701,7 +765,7 @@ class TrainTransform:
 
     def __repr__(self): return f'TrainTransform(crop_size={self.crop}, scale={self.scale}, flip={self.flip})'
 
-# %% ../nbs/01_data.ipynb 89
+# %% ../nbs/01_data.ipynb 92
 _TAG_SAMPLER = 4
 
 class ResumableBatchSampler(torch.utils.data.Sampler):
@@ -733,7 +797,7 @@ class ResumableBatchSampler(torch.utils.data.Sampler):
             yield self.batch(it)
             it += 1
 
-# %% ../nbs/01_data.ipynb 90
+# %% ../nbs/01_data.ipynb 93
 class Augmented(torch.utils.data.Dataset):
     "Wraps a dataset: item `(index, seed)` = `dataset[index]` transformed with a generator seeded by `seed`."
     def __init__(self, dataset, transform=None): self.dataset, self.transform = dataset, transform
@@ -763,7 +827,7 @@ def make_eval_loader(dataset, batch_size: int = 1, num_workers: int = 0):
     "Finite loader over `dataset` in order (no augmentation), batch dicts like `make_loader`'s."
     return torch.utils.data.DataLoader(dataset, batch_size=batch_size, shuffle=False, num_workers=num_workers)
 
-# %% ../nbs/01_data.ipynb 94
+# %% ../nbs/01_data.ipynb 97
 TORCHVISION_URL = 'https://download.pytorch.org/models/'
 PRETRAINED = {'resnet18': 'resnet18-f37072fd.pth', 'resnet34': 'resnet34-b627a593.pth', 'resnet50': 'resnet50-0676ba61.pth',
               'resnet101': 'resnet101-63fe2227.pth', 'mobilenet_v2': 'mobilenet_v2-b0353104.pth'}
@@ -814,7 +878,7 @@ def fetch_pretrained(names=None, dest='pretrained', local=None, base_url=TORCHVI
     return done
 
 
-# %% ../nbs/01_data.ipynb 98
+# %% ../nbs/01_data.ipynb 101
 def _fmnist_parser(p: argparse.ArgumentParser):
     p.add_argument('dest', nargs='?', default='data', help='folder to fill with the 4 Fashion-MNIST files (default: data)')
     p.add_argument('--package_dir', '--package-dir', default=FMNIST_PACKAGE_DIR, help='folder of the Debian package dataset-fashion-mnist')
@@ -864,10 +928,19 @@ def main(argv=None) -> int:
     sub = ap.add_subparsers(dest='cmd', required=True)
     _fmnist_parser(sub.add_parser('fetch', help='fill DEST with the published Fashion-MNIST files'))
     _pretrained_parser(sub.add_parser('pretrained', help='place the torchvision ImageNet weights in pretrained/'))
+    px = sub.add_parser('fixture', help='write a synthetic dataset in the official layout of a paper dataset')
+    px.add_argument('dataset', choices=list(_FIXTURE_SIZES), help='the layout to write')
+    px.add_argument('out', help='a new folder, e.g. datasets/cityscapes')
+    px.add_argument('--n', type=int, default=2, help='images per split (default: 2)')
+    px.add_argument('--scale', type=float, default=1.0, help='image size factor (default: 1, the real sizes)')
     _scene_parser(sub.add_parser('scenes', help='generate the embedded scene dataset'))
     a = vars(ap.parse_args(argv))
     cmd = a.pop('cmd')
-    if cmd != 'scenes': return _run_fetch(cmd, a, f'python -m sstkd.data {cmd}')
+    if cmd in ('fetch', 'pretrained'): return _run_fetch(cmd, a, f'python -m sstkd.data {cmd}')
+    if cmd == 'fixture':
+        try: print(write_fixture(a['dataset'], a['out'], a['n'], a['scale']))
+        except (FileExistsError, ValueError, ImportError) as e: print(f'python -m sstkd.data fixture: {e}', file=sys.stderr); return 1
+        return 0
     try:
         quiet = a.pop('quiet')
         generate_scenes(a.pop('raw'), a.pop('out'), verbose=not quiet, **{k: tuple(v) if isinstance(v, list) else v for k, v in a.items()})
@@ -875,6 +948,6 @@ def main(argv=None) -> int:
         print(f'python -m sstkd.data {cmd}: {e}', file=sys.stderr); return 1
     return 0
 
-# %% ../nbs/01_data.ipynb 99
+# %% ../nbs/01_data.ipynb 102
 if __name__ == '__main__' and getattr(globals().get('__spec__'), 'name', None) == 'sstkd.data':
     sys.exit(main())    # `python -m sstkd.data ...` (the spec check keeps a notebook kernel, also `__main__`, out)
