@@ -7,8 +7,11 @@ BIN := $(VENV)/bin
 PYTHON ?= python3
 PROFILE ?= $(shell sed -n 's/^profile: *//p' params.yaml)
 JOBS ?= 2
+GPUS ?= 1
+EXECUTOR ?= local
+FIXTURE ?=
 
-.PHONY: study test env data sync-check
+.PHONY: study test env data sync-check dryrun pretrained
 
 env: $(VENV)/.installed
 
@@ -31,12 +34,28 @@ data: env
 # With JOBS > 1 the training stages' own commands run JOBS at a time and are recorded with `dvc commit`
 # (`python -m sstkd.study ahead`, see nbs/08_study.ipynb); `dvc repro` then runs what is left (the tables).
 # JOBS=1: `dvc repro` runs every stage itself, one at a time.
+# GPUS=N (N > 1): every run trains under `torchrun --nproc_per_node=N` with the profile's global batch
+# (SSTKD_GPUS, read by sstkd.study.run_experiment); the runs then go one at a time (they share the GPUs).
+# EXECUTOR=slurm: the training stages are submitted as SLURM jobs through submitit, JOBS at a time, each
+# with GPUS GPUs (SLURM_ARGS: e.g. "partition=gpu timeout_min=1440"); then `dvc repro` makes the tables.
 study: data
 	$(BIN)/python -c "from sstkd.study import set_profile; set_profile('$(PROFILE)')"
 	PATH=$(abspath $(BIN)):$$PATH $(BIN)/dvc repro scenes
-	if [ "$(JOBS)" -gt 1 ]; then $(BIN)/python -u -m sstkd.study ahead --jobs $(JOBS); fi
-	PATH=$(abspath $(BIN)):$$PATH $(BIN)/dvc repro
+	if [ "$(EXECUTOR)" = slurm ]; then SSTKD_GPUS=$(GPUS) $(BIN)/python -u -m sstkd.study ahead --jobs $(JOBS) --executor slurm --slurm "$(SLURM_ARGS)"; \
+	elif [ "$(JOBS)" -gt 1 ] && [ "$(GPUS)" -le 1 ]; then $(BIN)/python -u -m sstkd.study ahead --jobs $(JOBS); fi
+	SSTKD_GPUS=$(GPUS) PATH=$(abspath $(BIN)):$$PATH $(BIN)/dvc repro
 	@for t in main ablation; do echo; echo "## $$t table ($(PROFILE))"; cat results/$(PROFILE)/$$t.md; done
+
+# The torchvision ImageNet weights the paper profiles start from, into pretrained/ (hash-checked).
+pretrained: env
+	$(BIN)/sstkd_fetch pretrained
+
+# `make dryrun PROFILE=cityscapes [GPUS=8] [FIXTURE=1]`: every stage of the profile for a few iterations on
+# this machine, then measured s/iter, peak memory per method at the per-GPU batch and the projected GPU-hours
+# of the full study (report in dryrun/<profile>/report.md). FIXTURE=1: on a generated dataset in the
+# profile's official layout at the real image sizes, when the real one is not there yet.
+dryrun: env
+	PATH=$(abspath $(BIN)):$$PATH $(BIN)/python -u -m sstkd.study dryrun --profile $(PROFILE) --gpus $(GPUS) $(if $(FIXTURE),--fixture) $(DRYRUN_ARGS)
 
 sync-check: env  # also run at the end of `make test`
 	@before=$$(git status --porcelain -- sstkd nbs README.md); \

@@ -11,19 +11,20 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 from PIL import Image
-from fastcore.script import Param, call_parse
+from tqdm.auto import tqdm
 
 from .utils import atomic_path, resolve_inside, write_json
 
 # %% auto 0
 __all__ = ['FMNIST_URL', 'FMNIST_PACKAGE_DIR', 'FMNIST_CLASSES', 'FMNIST_FILES', 'TWO_PI', 'TEXTURES', 'GARMENT_GROUPS', 'SPLITS',
            'PALETTE', 'IMAGENET_MEAN', 'IMAGENET_STD', 'VOC_CLASSES', 'ADE20K_CLASSES', 'CAMVID_CLASSES', 'DATASETS',
-           'DataError', 'published_gzip', 'fetch', 'read_idx', 'load_fashion_mnist', 'fill_holes', 'item_masks',
-           'texture_pattern', 'SceneConfig', 'scene_rng', 'render_scene', 'source_pools', 'scene_sources', 'make_scene',
-           'colorize', 'generate_scenes', 'normalize', 'denormalize', 'read_image', 'read_label', 'label_lut',
-           'SegDataset', 'EmbeddedScenes', 'Cityscapes', 'VOC2012', 'ADE20K', 'CamVid', 'build_dataset', 'random_scale',
-           'pad_to', 'random_crop', 'TrainTransform', 'ResumableBatchSampler', 'Augmented', 'seed_worker',
-           'make_loader', 'make_eval_loader', 'fetch_cli', 'main']
+           'TORCHVISION_URL', 'PRETRAINED', 'DataError', 'published_gzip', 'fetch', 'read_idx', 'load_fashion_mnist',
+           'fill_holes', 'item_masks', 'texture_pattern', 'SceneConfig', 'scene_rng', 'render_scene', 'source_pools',
+           'scene_sources', 'make_scene', 'colorize', 'generate_scenes', 'normalize', 'denormalize', 'read_image',
+           'read_label', 'label_lut', 'SegDataset', 'EmbeddedScenes', 'Cityscapes', 'VOC2012', 'ADE20K', 'CamVid',
+           'build_dataset', 'write_fixture', 'random_scale', 'pad_to', 'random_crop', 'TrainTransform',
+           'ResumableBatchSampler', 'Augmented', 'seed_worker', 'make_loader', 'make_eval_loader', 'fetch_pretrained',
+           'fetch_cli', 'main']
 
 # %% ../nbs/01_data.ipynb 6
 class DataError(ValueError):
@@ -424,7 +425,7 @@ def generate_scenes(raw='data', out='datasets/embedded', n_train=2000, n_val=500
             masks = np.zeros(images.shape, bool); masks[used] = item_masks(images[used], cfg.item_threshold)
             (tmp / split / 'images').mkdir(parents=True); (tmp / split / 'labels').mkdir(parents=True)
             pix, hist, sources = hashlib.sha256(), np.zeros(K, np.int64), []
-            for i in range(n):
+            for i in tqdm(range(n), desc=f'{split} scenes', unit='scene', disable=not verbose, leave=False, mininterval=1):
                 im, lb, src = make_scene(images, labels, masks, pool, split, i, cfg, seed)
                 pix.update(im.tobytes()); pix.update(lb.tobytes())
                 hist += np.bincount(lb.ravel(), minlength=K)
@@ -605,7 +606,12 @@ class VOC2012(SegDataset):
         sets = self._require('ImageSets', 'Segmentation')
         if self.split == 'train_aug':
             lst = next((sets / n for n in ('train_aug.txt', 'aug.txt') if (sets / n).is_file()), sets / 'train_aug.txt')
-            self._require('SegmentationClassAug'); label_dir = 'SegmentationClassAug'
+            label_dir = 'SegmentationClassAug'
+            missing = [str(p) for p in (lst, self.root / label_dir) if not p.exists()]
+            if missing: raise FileNotFoundError(
+                f'{self.root}: split train_aug (VOC 2012 train + SBD, 10,582 images) needs {" and ".join(missing)}: '
+                'the SBD labels converted to PNG (SegmentationClassAug/, as distributed with DeepLab) and their list '
+                "ImageSets/Segmentation/train_aug.txt; add them, or train on the 1,464 VOC images with data: {train_split: train}")
         else: lst, label_dir = sets / f'{self.split}.txt', 'SegmentationClass'
         self._require('JPEGImages'); self._require(label_dir)
         out = []
@@ -673,6 +679,69 @@ def build_dataset(name: str, root, split: str, **kwargs) -> SegDataset:
     return DATASETS[name](root, split, **kwargs)
 
 # %% ../nbs/01_data.ipynb 86
+_FIXTURE_SIZES = dict(cityscapes=[(1024, 2048)], camvid=[(360, 480)], voc=[(375, 500), (500, 333), (333, 500)],
+                      ade20k=[(512, 683), (384, 512), (512, 512)])
+
+def _fixture_pair(rng, hw, values, block=32):
+    h, w = hw
+    lab = np.kron(rng.choice(values, (h // block + 1, w // block + 1)), np.ones((block, block), np.uint8))[:h, :w].astype(np.uint8)
+    img = (lab[..., None].astype(np.int32) * np.array([37, 91, 53]) % 256 + rng.integers(0, 24, (h, w, 3))).clip(0, 255)
+    return img.astype(np.uint8), lab
+
+def _save(path, a, **kw):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Image.fromarray(a).save(path, **({'quality': 90} if path.suffix == '.jpg' else {'compress_level': 1}), **kw)
+
+def write_fixture(dataset: str, root, n: int = 2, scale: float = 1.0, seed: int = 0) -> Path:
+    "Write a synthetic `dataset` ('cityscapes', 'voc', 'ade20k', 'camvid'), `n` images per split, in its official layout at `root`; sizes x `scale`."
+    if dataset not in _FIXTURE_SIZES: raise ValueError(f'write_fixture: no fixture for dataset {dataset!r}; valid: {list(_FIXTURE_SIZES)}')
+    root = Path(root)
+    if root.exists() and any(root.iterdir()): raise FileExistsError(f'{root}: not empty; a fixture is written only into a new folder')
+    rng = np.random.default_rng(seed)
+    if not 0 < scale <= 1: raise ValueError(f'write_fixture: scale {scale} must be in (0, 1]')
+    def hw(k):
+        h, w = _FIXTURE_SIZES[dataset][k % len(_FIXTURE_SIZES[dataset])]
+        return max(8, round(h * scale)), max(8, round(w * scale))
+    if dataset == 'cityscapes':
+        ids = [l for l in _cityscapes_table()[1]]
+        for split in ('train', 'val', 'test'):
+            for k in range(n):
+                img, lab = _fixture_pair(rng, hw(k), ids)
+                name = f'city{k % 2}_{k:06d}_000019'
+                _save(root/'leftImg8bit'/split/f'city{k % 2}'/f'{name}_leftImg8bit.png', img)
+                _save(root/'gtFine'/split/f'city{k % 2}'/f'{name}_gtFine_labelIds.png', lab)
+    elif dataset == 'voc':
+        sets = root/'ImageSets'/'Segmentation'; sets.mkdir(parents=True)
+        names = {s: [f'2007_{i:06d}' for i in range(o, o + n)] for s, o in (('train', 0), ('val', 1000), ('aug', 5000))}
+        for s, ids_ in names.items():
+            for k, i in enumerate(ids_):
+                img, lab = _fixture_pair(rng, hw(k), list(range(21)) + [255])
+                _save(root/'JPEGImages'/f'{i}.jpg', img)
+                _save(root/('SegmentationClassAug' if s == 'aug' else 'SegmentationClass')/f'{i}.png', lab)
+                if s == 'train': _save(root/'SegmentationClassAug'/f'{i}.png', lab)
+        (sets/'train.txt').write_text(''.join(f'{i}\n' for i in names['train']))
+        (sets/'val.txt').write_text(''.join(f'{i}\n' for i in names['val']))
+        (sets/'train_aug.txt').write_text(''.join(f'/JPEGImages/{i}.jpg /SegmentationClassAug/{i}.png\n'
+                                                  for i in names['train'] + names['aug']))
+    elif dataset == 'ade20k':
+        for split, folder in (('train', 'training'), ('val', 'validation')):
+            for k in range(n):
+                img, lab = _fixture_pair(rng, hw(k), list(range(151)))
+                _save(root/'images'/folder/f'ADE_{split}_{k + 1:08d}.jpg', img)
+                _save(root/'annotations'/folder/f'ADE_{split}_{k + 1:08d}.png', lab)
+    else:
+        for split in ('train', 'val', 'test'):
+            lines = []
+            for k in range(n):
+                img, lab = _fixture_pair(rng, hw(k), list(range(12)))
+                name = f'0001TP_{split}{k:04d}.png'
+                _save(root/split/name, img); _save(root/f'{split}annot'/name, lab)
+                lines.append(f'/SegNet/CamVid/{split}/{name} /SegNet/CamVid/{split}annot/{name}\n')
+            (root/f'{split}.txt').write_text(''.join(lines))
+    return root
+
+
+# %% ../nbs/01_data.ipynb 89
 def random_scale(image, label, g, scale=(0.5, 2.0)):
     "Resize image (bilinear) and label (nearest) by a factor drawn uniformly from `scale`."
     s = scale[0] + (scale[1] - scale[0]) * torch.rand(1, generator=g).item()
@@ -714,7 +783,7 @@ class TrainTransform:
 
     def __repr__(self): return f'TrainTransform(crop_size={self.crop}, scale={self.scale}, flip={self.flip})'
 
-# %% ../nbs/01_data.ipynb 91
+# %% ../nbs/01_data.ipynb 94
 _TAG_SAMPLER = 4
 
 class ResumableBatchSampler(torch.utils.data.Sampler):
@@ -746,7 +815,7 @@ class ResumableBatchSampler(torch.utils.data.Sampler):
             yield self.batch(it)
             it += 1
 
-# %% ../nbs/01_data.ipynb 92
+# %% ../nbs/01_data.ipynb 95
 class Augmented(torch.utils.data.Dataset):
     "Wraps a dataset: item `(index, seed)` = `dataset[index]` transformed with a generator seeded by `seed`."
     def __init__(self, dataset, transform=None): self.dataset, self.transform = dataset, transform
@@ -776,27 +845,94 @@ def make_eval_loader(dataset, batch_size: int = 1, num_workers: int = 0):
     "Finite loader over `dataset` in order (no augmentation), batch dicts like `make_loader`'s."
     return torch.utils.data.DataLoader(dataset, batch_size=batch_size, shuffle=False, num_workers=num_workers)
 
-# %% ../nbs/01_data.ipynb 96
-def _fetch_args(dest: Param('folder to fill with the 4 Fashion-MNIST files', str, opt=False, nargs='?') = 'data',
-                package_dir: Param('folder of the Debian package dataset-fashion-mnist', str) = FMNIST_PACKAGE_DIR,
-                base_url: Param('official download location', str) = FMNIST_URL):
-    "Fill DEST with the published Fashion-MNIST files (from the Debian package, else downloaded), checksums verified."
-    try: fetch(dest, package_dir, base_url)
-    except FileNotFoundError as e: sys.exit(f'sstkd_fetch: {e}')
+# %% ../nbs/01_data.ipynb 99
+TORCHVISION_URL = 'https://download.pytorch.org/models/'
+PRETRAINED = {'resnet18': 'resnet18-f37072fd.pth', 'resnet34': 'resnet34-b627a593.pth', 'resnet50': 'resnet50-0676ba61.pth',
+              'resnet101': 'resnet101-63fe2227.pth', 'mobilenet_v2': 'mobilenet_v2-b0353104.pth'}
 
-def fetch_cli():
-    "Console script `sstkd_fetch [DEST] [--package_dir D] [--base_url U]` (parsed by fastcore's `call_parse`)."
-    # call_parse is applied here, not as a decorator: at module level it would run the parser on import
-    # whenever this file is also `__main__` (`python -m sstkd.data`), since it detects __main__ by file.
-    return call_parse(_fetch_args)()
+def _hash_prefix(name: str) -> str:
+    "The SHA-256 prefix a torchvision file name carries (`resnet18-f37072fd.pth` -> 'f37072fd')."
+    return name.rsplit('-', 1)[-1].split('.')[0]
+
+def _torch_hub_dir() -> Path:
+    return Path(os.environ.get('TORCH_HOME', Path.home() / '.cache' / 'torch')) / 'hub' / 'checkpoints'
+
+def fetch_pretrained(names=None, dest='pretrained', local=None, base_url=TORCHVISION_URL, files=PRETRAINED,
+                     timeout=120, quiet=False) -> dict:
+    "Place the ImageNet weights of `names` (default: all of `files`) at dest/<name>.pth, hash-checked; returns {name: how}."
+    names = list(files) if names is None else list(names)
+    unknown = [n for n in names if n not in files]
+    if unknown: raise ValueError(f'unknown backbone(s) {unknown}; valid: {list(files)}')
+    dest, log = Path(dest), (lambda *a: None) if quiet else print
+    local = _torch_hub_dir() if local is None else Path(local)
+    done, problems = {}, []
+    for n in names:
+        fname, target = files[n], dest / f'{n}.pth'
+        want = _hash_prefix(fname)
+        ok = lambda data: _sha256(data).startswith(want)
+        if target.is_file() and ok(target.read_bytes()): done[n] = 'present'; continue
+        why = [f'{target} holds another file (sha256 does not start with {want})'] if target.is_file() else []
+        data, how = None, None
+        if (local / fname).is_file():
+            d = (local / fname).read_bytes()
+            if ok(d): data, how = d, f'copied from {local / fname}'
+            else: why.append(f'{local / fname}: sha256 {_sha256(d)[:8]}..., not {want}...')
+        if data is None and base_url:
+            url = base_url + fname
+            try:
+                with urllib.request.urlopen(url, timeout=timeout) as r: d = r.read()
+            except (urllib.error.URLError, OSError, ValueError) as e: why.append(f'download of {url} failed: {e}')
+            else:
+                if ok(d): data, how = d, f'downloaded from {url}'
+                else: why.append(f'{url} gave a file whose sha256 starts with {_sha256(d)[:8]}, not {want}')
+        if data is None: problems.append(f'{n}: ' + '; '.join(why or [f'no source for {fname}'])); continue
+        dest.mkdir(parents=True, exist_ok=True)
+        with atomic_path(target) as tmp: tmp.write_bytes(data)
+        log(f'{target}: {how}'); done[n] = how.split(' ')[0]
+    if problems:
+        raise FileNotFoundError('cannot place the ImageNet weights:\n  ' + '\n  '.join(problems) +
+                                f'\nDownload the files from {base_url or TORCHVISION_URL} (names: ' +
+                                ', '.join(files[n] for n in names) + f') into a folder and pass it as --local')
+    return done
+
+
+# %% ../nbs/01_data.ipynb 103
+def _fmnist_parser(p: argparse.ArgumentParser):
+    p.add_argument('dest', nargs='?', default='data', help='folder to fill with the 4 Fashion-MNIST files (default: data)')
+    p.add_argument('--package_dir', '--package-dir', default=FMNIST_PACKAGE_DIR, help='folder of the Debian package dataset-fashion-mnist')
+    p.add_argument('--base_url', '--base-url', default=FMNIST_URL, help='official download location')
+
+def _pretrained_parser(p: argparse.ArgumentParser):
+    p.add_argument('names', nargs='*', metavar='BACKBONE', help=f'backbones to fetch (default: all of {", ".join(PRETRAINED)})')
+    p.add_argument('--dest', default='pretrained', help='folder the profiles read (default: pretrained)')
+    p.add_argument('--local', default=None, help='folder holding the torchvision files already (default: $TORCH_HOME/hub/checkpoints)')
+    p.add_argument('--base_url', '--base-url', default=TORCHVISION_URL, help='published location (default: torchvision\'s)')
+
+def _run_fetch(cmd: str, a: dict, prog: str) -> int:
+    try:
+        if cmd == 'pretrained': fetch_pretrained(a['names'] or None, a['dest'], a['local'], a['base_url'])
+        else: fetch(a['dest'], a['package_dir'], a['base_url'])
+    except (FileNotFoundError, ValueError) as e:
+        print(f'{prog}: {e}', file=sys.stderr); return 1
+    return 0
+
+def fetch_cli(argv=None) -> int:
+    "Console script: `sstkd_fetch [data] [DEST]` (Fashion-MNIST) or `sstkd_fetch pretrained [BACKBONE ...]` (ImageNet weights)."
+    argv = list(sys.argv[1:] if argv is None else argv)
+    cmd = argv.pop(0) if argv and argv[0] == 'pretrained' else 'data'
+    ap = argparse.ArgumentParser(prog=f'sstkd_fetch{" pretrained" if cmd == "pretrained" else ""}',
+                                 description='`sstkd_fetch [DEST]`: the Fashion-MNIST raw files; `sstkd_fetch pretrained '
+                                             '[BACKBONE ...]`: the torchvision ImageNet weights of the paper profiles.')
+    (_pretrained_parser if cmd == 'pretrained' else _fmnist_parser)(ap)
+    return _run_fetch(cmd, vars(ap.parse_args(argv)), ap.prog)
 
 def _scene_parser(p: argparse.ArgumentParser):
     p.add_argument('--raw', default='data', help='folder with the Fashion-MNIST files')
     p.add_argument('--out', default='datasets/embedded', help='output folder (replaced atomically)')
     for name in ('n_train', 'n_val', 'n_test', 'seed'):
-        p.add_argument(f'--{name}', f'--{name.replace("_", "-")}', dest=name, type=int,
+        p.add_argument(*dict.fromkeys([f'--{name}', f'--{name.replace("_", "-")}']), dest=name, type=int,
                        default=inspect.signature(generate_scenes).parameters[name].default)
-    p.add_argument('--quiet', action='store_true')
+    p.add_argument('--quiet', action='store_true', help='no progress output')
     for f in dataclasses.fields(SceneConfig):
         opts = [f'--{f.name}'] + ([f'--{f.name.replace("_", "-")}'] if '_' in f.name else [])
         if f.name == 'textures': p.add_argument(*opts, dest=f.name, nargs='+', default=list(f.default), choices=list(TEXTURES))
@@ -805,24 +941,31 @@ def _scene_parser(p: argparse.ArgumentParser):
         else: p.add_argument(*opts, dest=f.name, type=type(f.default), default=f.default)
 
 def main(argv=None) -> int:
-    "`python -m sstkd.data {fetch,scenes} ...`"
+    "`python -m sstkd.data {fetch,pretrained,scenes} ...`"
     ap = argparse.ArgumentParser(prog='python -m sstkd.data', description='Fashion-MNIST raw files and the embedded scenes.')
     sub = ap.add_subparsers(dest='cmd', required=True)
-    pf = sub.add_parser('fetch', help='fill DEST with the published Fashion-MNIST files')
-    pf.add_argument('dest', nargs='?', default='data')
-    pf.add_argument('--package_dir', default=FMNIST_PACKAGE_DIR); pf.add_argument('--base_url', default=FMNIST_URL)
+    _fmnist_parser(sub.add_parser('fetch', help='fill DEST with the published Fashion-MNIST files'))
+    _pretrained_parser(sub.add_parser('pretrained', help='place the torchvision ImageNet weights in pretrained/'))
+    px = sub.add_parser('fixture', help='write a synthetic dataset in the official layout of a paper dataset')
+    px.add_argument('dataset', choices=list(_FIXTURE_SIZES), help='the layout to write')
+    px.add_argument('out', help='a new folder, e.g. datasets/cityscapes')
+    px.add_argument('--n', type=int, default=2, help='images per split (default: 2)')
+    px.add_argument('--scale', type=float, default=1.0, help='image size factor (default: 1, the real sizes)')
     _scene_parser(sub.add_parser('scenes', help='generate the embedded scene dataset'))
     a = vars(ap.parse_args(argv))
     cmd = a.pop('cmd')
+    if cmd in ('fetch', 'pretrained'): return _run_fetch(cmd, a, f'python -m sstkd.data {cmd}')
+    if cmd == 'fixture':
+        try: print(write_fixture(a['dataset'], a['out'], a['n'], a['scale']))
+        except (FileExistsError, ValueError, ImportError) as e: print(f'python -m sstkd.data fixture: {e}', file=sys.stderr); return 1
+        return 0
     try:
-        if cmd == 'fetch': fetch(a['dest'], a['package_dir'], a['base_url'])
-        else:
-            quiet = a.pop('quiet')
-            generate_scenes(a.pop('raw'), a.pop('out'), verbose=not quiet, **{k: tuple(v) if isinstance(v, list) else v for k, v in a.items()})
+        quiet = a.pop('quiet')
+        generate_scenes(a.pop('raw'), a.pop('out'), verbose=not quiet, **{k: tuple(v) if isinstance(v, list) else v for k, v in a.items()})
     except (FileNotFoundError, ValueError) as e:
         print(f'python -m sstkd.data {cmd}: {e}', file=sys.stderr); return 1
     return 0
 
-# %% ../nbs/01_data.ipynb 97
+# %% ../nbs/01_data.ipynb 104
 if __name__ == '__main__' and getattr(globals().get('__spec__'), 'name', None) == 'sstkd.data':
     sys.exit(main())    # `python -m sstkd.data ...` (the spec check keeps a notebook kernel, also `__main__`, out)

@@ -4,24 +4,24 @@
 
 # %% ../nbs/08_study.ipynb 3
 from __future__ import annotations
-import argparse, copy, json, os, re, subprocess, sys, threading, time
+import argparse, copy, json, os, re, shlex, subprocess, sys, threading, time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import torch
 import yaml
 
 from .utils import write_text_atomic, write_json, environment_info, file_sha256
-from .data import build_dataset, make_eval_loader
-from .metrics import evaluate
+from .data import build_dataset
 from .distill import build_distillers, distiller_names
-from .train import TrainConfig, Trainer, train, load_model, discard_other_run
+from .train import (TrainConfig, Trainer, train, load_model, discard_other_run, evaluate_run, resolve_device, amp_dtype)
 
 # %% auto 0
-__all__ = ['find_root', 'run_name', 'run_dir', 'result_path', 'run_config', 'load_params', 'run_experiment', 'study_runs',
-           'stage_name', 'train_ahead', 'main', 'collect_results', 'main_table', 'ablation_table', 'format_table',
-           'to_markdown', 'write_table', 'set_profile']
+__all__ = ['EXECUTORS', 'find_root', 'run_name', 'run_dir', 'result_path', 'run_config', 'load_params', 'torchrun_args',
+           'run_experiment', 'study_runs', 'stage_name', 'train_ahead', 'main', 'collect_results', 'main_table',
+           'ablation_table', 'format_table', 'to_markdown', 'write_table', 'set_profile', 'dryrun_runs', 'dryrun']
 
 # %% ../nbs/08_study.ipynb 6
 def find_root(start='.') -> Path:
@@ -124,9 +124,14 @@ def load_params(path='params.yaml') -> dict:
     for name, prof in profiles.items():
         missing = [s for s in _SECTIONS if s not in (prof or {})]
         need(not missing, f'profile {name!r} lacks section(s) {missing}; each needs {list(_SECTIONS)}')
+        pub = prof.get('published', {})
+        need(isinstance(pub, dict) and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in pub.values()),
+             f'profiles.{name}.published: expected {{row: published mIoU in %}}, got {pub!r}')
     for key in ('seeds', 'ablation_seeds'):
         need(all(isinstance(s, int) and not isinstance(s, bool) for s in p[key]), f'{key} must be integers, got {p[key]}')
     for m in p['methods']:
+        need(isinstance(m, str) and m.strip() != '', f"methods: {m!r} is not a method name; use 'none' for the plain student "
+             f"and a name of method_params for the others ({', '.join(p['method_params'])})")
         need(m in p['method_params'], f'method {m!r} has no entry under method_params')
     for v in p['ablation_variants']:
         need(v in p['ablations'], f'ablation variant {v!r} has no entry under ablations')
@@ -147,20 +152,45 @@ def load_params(path='params.yaml') -> dict:
     return p
 
 # %% ../nbs/08_study.ipynb 21
+def _tool_env() -> dict:
+    "This process's environment with its Python's tools (papermill, dvc) first on PATH."
+    return {**os.environ, 'PATH': os.pathsep.join([str(Path(sys.executable).parent), os.environ.get('PATH', '')])}
+
+def torchrun_args(env=None) -> list[str] | None:
+    """torchrun's options from the environment: `SSTKD_GPUS` processes per node (what `make study GPUS=N` sets) and
+    `SSTKD_TORCHRUN`, further options (multi-node: `--nnodes 2 --node_rank 0 --master_addr H --master_port P`).
+    None: one process, the run trains in this one."""
+    env = os.environ if env is None else env
+    gpus = env.get('SSTKD_GPUS', '').strip() or '1'
+    if not gpus.isdigit() or int(gpus) < 1: raise ValueError(f'SSTKD_GPUS={gpus!r}: expected a positive number of processes per node')
+    extra = shlex.split(env.get('SSTKD_TORCHRUN', ''))
+    if int(gpus) == 1 and not extra: return None
+    return [f'--nproc_per_node={gpus}', *(extra or ['--standalone'])]
+
 def run_experiment(params: dict, profile: str, role: str, method='none', seed=0, variant=None, root='.',
                    data_root=None, **overrides) -> dict:
     "Train one run of the study (or resume it, or find it finished), score it on the report split, write and return its result."
     cfg = {**run_config(params, profile, role, method, seed, variant, root, data_root), **overrides}
     split, out = cfg.pop('report_split'), Path(cfg['output_dir'])
     if discard_other_run(cfg): (out/'result.json').unlink(missing_ok=True)     # parameters changed: start over
+    launch = torchrun_args() if int(os.environ.get('WORLD_SIZE', '1')) == 1 else None
+    if launch is not None:                           # N processes (GPUs) train it; this process then finds it finished
+        out.mkdir(parents=True, exist_ok=True)
+        write_json(out/'launch_config.json', cfg)   # the run's exact configuration, read by every rank
+        argv = [sys.executable, '-m', 'torch.distributed.run', *launch, '-m', 'sstkd.train', '--config', str(out/'launch_config.json')]
+        r = subprocess.run(argv, env=_tool_env())
+        if r.returncode: raise RuntimeError(f'{shlex.join(argv)}: exit code {r.returncode} (rerun to resume from its last.pt)')
     train_metrics = train(cfg)
     best_sha = file_sha256(out/'best.pt')
     kept = json.loads((out/'result.json').read_text()) if (out/'result.json').is_file() else {}
     if kept.get('best_sha256') == best_sha and kept.get('split') == split: result = kept
-    else:
-        model, ck = load_model(out/'best.pt')
-        ds = build_dataset(cfg['dataset'], cfg['data_root'], split)
-        scores = evaluate(model, make_eval_loader(ds, cfg.get('eval_batch_size', 8)), ds.num_classes)
+    else:                                            # scored as the run evaluates: its device, precision, eval mode
+        tc = TrainConfig.from_dict({k: v for k, v in cfg.items() if k != 'stop_at'})
+        device = resolve_device(tc.device)
+        model, ck = load_model(out/'best.pt', device)
+        if tc.channels_last: model = model.to(memory_format=torch.channels_last)
+        ds = build_dataset(tc.dataset, tc.data_root, split)
+        scores = evaluate_run(model, tc, ds, device, amp_dtype(tc.amp, device))
         result = {'profile': profile, 'role': role, 'method': cfg.get('methods'), 'variant': variant, 'seed': int(seed),
                   'split': split, 'test': scores, 'val_best_miou': train_metrics.get('best_miou'),
                   'params': sum(p.numel() for p in model.parameters()),
@@ -171,7 +201,7 @@ def run_experiment(params: dict, profile: str, role: str, method='none', seed=0,
     write_json(result_path(profile, role, method, seed, variant, root), result)
     return result
 
-# %% ../nbs/08_study.ipynb 25
+# %% ../nbs/08_study.ipynb 29
 def study_runs(params: dict) -> list[dict]:
     "Every run of the pipeline, in its order: the teacher, the main table (method x seed), the ablations (variant x seed)."
     return ([dict(role='teacher')] +
@@ -189,11 +219,7 @@ def _cache_args(profile: str, run: dict, root) -> list[str]:
     a = ['--profile', profile, '--root', str(root), '--method', run['method'], '--seed', str(run['seed'])]
     return a + (['--variant', run['variant']] if run.get('variant') else [])
 
-# %% ../nbs/08_study.ipynb 26
-def _tool_env() -> dict:
-    "This process's environment with its Python's tools (papermill, dvc) first on PATH."
-    return {**os.environ, 'PATH': os.pathsep.join([str(Path(sys.executable).parent), os.environ.get('PATH', '')])}
-
+# %% ../nbs/08_study.ipynb 30
 def _shell(cmd, root, what: str) -> str | None:
     "Run `cmd` (a shell string or an argv list) in `root` with `_tool_env`; None or the failure."
     r = subprocess.run(cmd, shell=isinstance(cmd, str), cwd=root, env=_tool_env(), capture_output=True, text=True)
@@ -214,10 +240,41 @@ def _stage_commands(root) -> dict:
     from dvc.repo import Repo
     with Repo(str(root)) as repo: return {s.name: s.cmd for s in repo.index.stages if getattr(s, 'cmd', None)}
 
-def train_ahead(params: dict, profile: str, jobs: int = 2, root='.', runs=None, log=print) -> None:
-    "Run the changed training stages of `profile` (or of `runs`), `jobs` at a time, and `dvc commit` them."
+EXECUTORS = ('local', 'slurm', 'submitit-local')
+
+def _parse_slurm(text: str) -> dict:
+    "submitit parameters from 'key=value ...' (values read as YAML: numbers, strings)."
+    out = {}
+    for tok in shlex.split(text or ''):
+        k, eq, v = tok.partition('=')
+        if not eq or not k: raise ValueError(f'--slurm: {tok!r} is not key=value (e.g. "partition=gpu timeout_min=1440")')
+        out[k] = yaml.safe_load(v)
+    return out
+
+def _stage_runner(executor: str, root: Path, slurm: dict | None = None):
+    """`(cmd, what) -> None or failure` that runs a stage's command: here ('local'), or as a job submitted through
+    submitit, to SLURM ('slurm', one job per stage with `SSTKD_GPUS` GPUs) or to submitit's local executor
+    ('submitit-local', a process per job: what the tests use)."""
+    if executor not in EXECUTORS: raise ValueError(f'executor {executor!r}: choose from {EXECUTORS}')
+    if executor == 'local': return lambda cmd, what: _shell(cmd, root, what)
+    try: import submitit
+    except ImportError as e: raise ImportError(f'executor {executor!r} needs submitit: pip install submitit') from e
+    ex = submitit.AutoExecutor(folder=root/'.submitit'/'%j', cluster='local' if executor == 'submitit-local' else 'slurm')
+    gpus = int(os.environ.get('SSTKD_GPUS') or 1)
+    ex.update_parameters(**({'gpus_per_node': gpus, 'tasks_per_node': 1, 'cpus_per_task': 8 * gpus} if executor == 'slurm' else {}),
+                         **(slurm or {}))
+    def run(cmd, what):
+        job = ex.submit(_shell, cmd, str(root), what)
+        try: return job.result()
+        except Exception as e: return f'{what}: job {job.job_id} failed: {e}'
+    return run
+
+def train_ahead(params: dict, profile: str, jobs: int = 2, root='.', runs=None, log=print, executor: str = 'local',
+                slurm: dict | None = None) -> None:
+    "Run the changed training stages of `profile` (or of `runs`), `jobs` at a time (here or as submitit jobs), and `dvc commit` them."
     if not (isinstance(jobs, int) and jobs >= 1): raise ValueError(f'jobs={jobs!r} must be a positive integer')
     root = Path(root).resolve()
+    shell = _stage_runner(executor, root, slurm)
     runs = study_runs(params) if runs is None else list(runs)
     cmds = _stage_commands(root)
     missing = [stage_name(r) for r in runs if stage_name(r) not in cmds]
@@ -225,7 +282,7 @@ def train_ahead(params: dict, profile: str, jobs: int = 2, root='.', runs=None, 
     t0, failures, committed = time.perf_counter(), [], []
     def run(r):
         name, t = stage_name(r), time.perf_counter()
-        err = _shell(cmds[name], root, name)
+        err = shell(cmds[name], name)
         log(f'{name}: {"FAILED" if err else "done"} in {time.perf_counter() - t:.0f} s')
         if err: failures.append(err)
         else: committed.append(name)
@@ -241,7 +298,7 @@ def train_ahead(params: dict, profile: str, jobs: int = 2, root='.', runs=None, 
     cache_ready = threading.Event()
     def cache():
         try:
-            err = _shell([sys.executable, '-m', 'sstkd.study', 'cache', *_cache_args(profile, distilled[0], root)], root, 'teacher cache')
+            err = shell([sys.executable, '-m', 'sstkd.study', 'cache', *_cache_args(profile, distilled[0], root)], 'teacher cache')
             if err: failures.append(err)
         finally: cache_ready.set()                   # never leave the distilled runs waiting
     def after_cache(r):
@@ -254,52 +311,103 @@ def train_ahead(params: dict, profile: str, jobs: int = 2, root='.', runs=None, 
         futures += [pool.submit(after_cache, r) for r in distilled]
     for f in futures: f.result()                     # a bug here is raised, not swallowed by the pool
     if len(committed) > done_before: _dvc(root, 'commit', '-f', '-q', *committed[done_before:])
-    log(f'train_ahead: {len(committed)} stages run and committed in {time.perf_counter() - t0:.0f} s with {jobs} processes')
+    log(f'train_ahead: {len(committed)} stages run and committed in {time.perf_counter() - t0:.0f} s with {jobs} '
+        + ('processes' if executor == 'local' else f'{executor} jobs'))
     if failures: raise RuntimeError(f'train_ahead: {len(failures)} failed\n\n' + '\n\n'.join(failures))
 
-# %% ../nbs/08_study.ipynb 28
+# %% ../nbs/08_study.ipynb 32
+def _profile(params: dict, name) -> str:
+    "The profile `name` (None: params.yaml's); the DVC stages run params.yaml's profile, so another one is an error."
+    name = name or params['profile']
+    if name not in params['profiles']: raise ValueError(f"unknown profile {name!r}; valid: {sorted(params['profiles'])}")
+    return name
+
 def main(argv=None):
+    "`python -m sstkd.study {ahead,train,cache,dryrun} ...`; bad input ends with a one-line message, not a traceback."
     ap = argparse.ArgumentParser(prog='python -m sstkd.study', description='Run the study outside DVC.')
     sub = ap.add_subparsers(dest='cmd', required=True)
     ahead = sub.add_parser('ahead', help="run the changed training stages, several at a time, and `dvc commit` them")
     cache = sub.add_parser('cache', help="build the students' shared teacher cache, as the student run given would")
-    for p in (ahead, cache): p.add_argument('--profile'); p.add_argument('--root', default='.')
-    ahead.add_argument('--jobs', type=int, default=2)
-    cache.add_argument('--method', default='kd'); cache.add_argument('--seed', type=int, default=0)
-    cache.add_argument('--variant', default=None)
+    tr = sub.add_parser('train', help='train one run of the study in this process (what torchrun starts on each rank)')
+    dry = sub.add_parser('dryrun', help='every stage of a profile for a few iterations; measured costs and projected GPU-hours')
+    for p in (ahead, cache, tr, dry):
+        p.add_argument('--profile', help="a profile of params.yaml (default: params.yaml's `profile`)")
+        p.add_argument('--root', default='.', help='the project folder, or a folder inside it (default: .)')
+    ahead.add_argument('--jobs', type=int, default=2, help='stages run at a time (default: 2)')
+    ahead.add_argument('--executor', choices=EXECUTORS, default='local', help='where the stages run: here (default), SLURM jobs '
+                       'through submitit, or submitit local jobs')
+    ahead.add_argument('--slurm', default='', help='submitit parameters, "key=value ..." (e.g. "partition=gpu timeout_min=1440")')
+    for p in (cache, tr):
+        p.add_argument('--method', default='kd' if p is cache else 'none', help='a method of params.yaml `methods`')
+        p.add_argument('--seed', type=int, default=0, help='the run\'s seed (default: 0)')
+        p.add_argument('--variant', default=None, help='an ablation variant of params.yaml `ablation_variants`')
+    tr.add_argument('--role', choices=('teacher', 'student'), default='student', help='teacher or student (default: student)')
+    tr.add_argument('--data-root', '--data_root', dest='data_root', default=None, help='the dataset folder (default: datasets/<profile>)')
+    tr.add_argument('--overrides', default='{}', help='JSON object of TrainConfig settings that replace the profile\'s')
+    dry.add_argument('--out', default=None, help='output folder (default: dryrun/<profile>)')
+    dry.add_argument('--iters', type=int, default=4, help='iterations per run, half before and half after a resume (default: 4)')
+    dry.add_argument('--eval-images', '--eval_images', dest='eval_images', type=int, default=2, help='images evaluated per split (default: 2)')
+    dry.add_argument('--gpus', type=int, default=int(os.environ.get('SSTKD_GPUS') or 1), help='GPUs the study will use: per-GPU batch = batch_size / gpus (default: $SSTKD_GPUS or 1)')
+    dry.add_argument('--crop', type=int, nargs=2, default=None, metavar=('H', 'W'), help="training crop instead of the profile's (quick checks)")
+    dry.add_argument('--fixture', action='store_true', help='run on a generated dataset in the official layout (out/fixture)')
+    dry.add_argument('--data-root', '--data_root', dest='data_root', default=None, help='the dataset folder (default: datasets/<profile>)')
+    dry.add_argument('--one', default=None, help=argparse.SUPPRESS)     # internal: one run, in the child process
     a = ap.parse_args(argv)
-    root = find_root(a.root)
-    params = load_params(root/'params.yaml')
-    profile = a.profile or params['profile']
-    if a.cmd == 'ahead': return train_ahead(params, profile, a.jobs, root)
-    cfg = run_config(params, profile, 'student', a.method, a.seed, a.variant, root)
-    cfg.pop('report_split')
-    Trainer(cfg).setup()
+    try:
+        root = find_root(a.root)
+        params = load_params(root/'params.yaml')
+        profile = _profile(params, a.profile)
+        if a.cmd == 'ahead':
+            if profile != params['profile']:
+                raise ValueError(f"--profile {profile}: the DVC stages run params.yaml's profile {params['profile']!r}; switch "
+                                 f"first with `make study PROFILE={profile}` (or sstkd.study.set_profile)")
+            return train_ahead(params, profile, a.jobs, root, executor=a.executor, slurm=_parse_slurm(a.slurm))
+        if a.cmd == 'dryrun':
+            if a.one:
+                one = json.loads(a.one)
+                return _dryrun_one(params, profile, one['run'], Path(a.out), a.data_root, one['overrides'])
+            dryrun(params, profile, root, a.out, a.iters, a.eval_images, a.gpus, a.crop, a.fixture, a.data_root); return
+        if a.cmd == 'train':
+            try: over = json.loads(a.overrides)
+            except json.JSONDecodeError as e: raise ValueError(f'--overrides: not JSON: {e}') from None
+            cfg = {**run_config(params, profile, a.role, a.method, a.seed, a.variant, root, a.data_root), **over}
+            cfg.pop('report_split')
+            train(cfg); return
+        cfg = run_config(params, profile, 'student', a.method, a.seed, a.variant, root)
+        cfg.pop('report_split')
+        Trainer(cfg).setup()
+    except (ValueError, TypeError, FileNotFoundError, RuntimeError, ImportError) as e: raise SystemExit(f'python -m sstkd.study {a.cmd}: {e}') from None
 
-if __name__ == '__main__' and '__file__' in globals(): main()   # `python -m sstkd.study ...`, not a notebook kernel
 
-# %% ../nbs/08_study.ipynb 32
+# %% ../nbs/08_study.ipynb 40
 def collect_results(profile: str, root='.') -> pd.DataFrame:
-    "One row per run of `profile`: identity, test mIoU / boundary IoU (in %), parameters, step ratio."
+    "One row per run of `profile`: identity, the report split and its mIoU / boundary IoU (in %), parameters, step ratio."
     rows = []
     for f in sorted((Path(root)/'metrics'/profile).glob('**/*.json')):
         try: r = json.loads(f.read_text())
         except (OSError, json.JSONDecodeError) as e: raise ValueError(f'{f}: unreadable result: {e}') from e
         rows.append({'role': r['role'], 'method': r.get('method'), 'variant': r.get('variant'), 'seed': r['seed'],
+                     'split': r.get('split', 'test'),
                      'miou': 100*r['test']['miou'], 'boundary_iou': 100*r['test']['boundary_iou'],
                      'iou': [100*x if x is not None else np.nan for x in r['test']['iou']],
                      'params': r['params'], 'step_ratio': r.get('step_ratio_vs_plain'),
                      'class_names': r.get('class_names'), 'path': str(f)})
     return pd.DataFrame(rows)
 
-# %% ../nbs/08_study.ipynb 34
+# %% ../nbs/08_study.ipynb 42
 def _summary(g: pd.DataFrame) -> pd.Series:
     return pd.Series({'seeds': len(g), 'miou': g.miou.mean(), 'miou_std': g.miou.std(ddof=1) if len(g) > 1 else np.nan,
                       'boundary_iou': g.boundary_iou.mean(), 'params_m': g.params.iloc[0]/1e6,
                       'step_ratio': g.step_ratio.astype(float).mean()})
 
-def main_table(results: pd.DataFrame, methods: list, min_gap=1.0) -> pd.DataFrame:
-    "Teacher and one row per method in `methods` order: mean/std mIoU, boundary IoU, gap closed, params, step ratio."
+def _split_of(results: pd.DataFrame) -> str:
+    "The split the results were scored on ('test' for the embedded profile, 'val' for the paper ones)."
+    splits = sorted(set(results['split'])) if 'split' in results else ['test']
+    if len(splits) > 1: raise ValueError(f'results scored on different splits {splits}: one table reports one split')
+    return splits[0] if splits else 'test'
+
+def main_table(results: pd.DataFrame, methods: list, min_gap=1.0, published: dict | None = None) -> pd.DataFrame:
+    "Teacher and one row per method in `methods` order: mean/std mIoU, boundary IoU, gap closed, params, step ratio (and `published` mIoU by row)."
     teacher = results[results.role == 'teacher']
     students = results[(results.role == 'student') & results.variant.isna()]
     rows = {'teacher': _summary(teacher)} if len(teacher) else {}
@@ -307,13 +415,15 @@ def main_table(results: pd.DataFrame, methods: list, min_gap=1.0) -> pd.DataFram
         g = students[students.method == m]
         if len(g): rows[m] = _summary(g)
     t = pd.DataFrame(rows).T
+    t.attrs['split'] = _split_of(results)
     if 'teacher' in t.index and 'none' in t.index:
         gap = t.loc['teacher', 'miou'] - t.loc['none', 'miou']
         t['gap_closed'] = (t.miou - t.loc['none', 'miou']) / gap if gap >= min_gap else np.nan
         t.loc['teacher', 'gap_closed'] = np.nan
+    if published: t['published'] = [float(published[i]) if i in published else np.nan for i in t.index]
     return t
 
-# %% ../nbs/08_study.ipynb 37
+# %% ../nbs/08_study.ipynb 45
 def ablation_table(results: pd.DataFrame, variants: list, reference='sstkd') -> pd.DataFrame:
     "One row per variant, plus the full method and the plain student, with the difference to the full method."
     students = results[results.role == 'student']
@@ -323,18 +433,20 @@ def ablation_table(results: pd.DataFrame, variants: list, reference='sstkd') -> 
                    [(v, students[students.variant == v]) for v in variants]:
         if len(g): rows[name] = _summary(g)
     t = pd.DataFrame(rows).T
+    t.attrs['split'] = _split_of(results)
     ref = f'{reference} (full)'
     if ref in t.index: t['delta_vs_full'] = t.miou - t.loc[ref, 'miou']
     return t
 
-# %% ../nbs/08_study.ipynb 40
+# %% ../nbs/08_study.ipynb 48
 def format_table(t: pd.DataFrame) -> pd.DataFrame:
     "Human-readable columns: mIoU as `mean ± std`, percentages and ratios rounded."
     def pm(r): return f'{r.miou:.1f} ± {r.miou_std:.1f}' if np.isfinite(r.miou_std) else f'{r.miou:.1f}'
     out = pd.DataFrame(index=t.index)
-    out['mIoU (test, %)'] = [pm(r) for r in t.itertuples()]
+    out[f"mIoU ({t.attrs.get('split', 'test')}, %)"] = [pm(r) for r in t.itertuples()]
     out['seeds'] = t.seeds.astype(int)
     out['boundary IoU (%)'] = t.boundary_iou.map('{:.1f}'.format)
+    if 'published' in t: out[f"published ({t.attrs.get('split', 'test')}, %)"] = t.published.map(lambda x: '' if pd.isna(x) else f'{x:.2f}')
     if 'gap_closed' in t: out['gap closed'] = t.gap_closed.map(lambda x: '' if pd.isna(x) else f'{100*x:.0f}%')
     if 'delta_vs_full' in t: out['Δ vs full'] = t.delta_vs_full.map('{:+.1f}'.format)
     out['params (M)'] = t.params_m.map('{:.2f}'.format)
@@ -353,7 +465,7 @@ def write_table(t: pd.DataFrame, stem, index_name='method') -> None:
     write_text_atomic(f'{stem}.md', to_markdown(format_table(t), index_name))
     write_text_atomic(f'{stem}.csv', t.to_csv(index_label=index_name))
 
-# %% ../nbs/08_study.ipynb 43
+# %% ../nbs/08_study.ipynb 51
 def set_profile(name: str, path='params.yaml') -> None:
     "Set the `profile:` line of `path` to `name`, checking that the profile exists."
     path = Path(path)
@@ -361,3 +473,109 @@ def set_profile(name: str, path='params.yaml') -> None:
     if name not in valid: raise ValueError(f'{path}: unknown profile {name!r}; valid: {valid}')
     text = re.sub(r'^profile:.*$', f'profile: {name}', path.read_text(), count=1, flags=re.M)
     write_text_atomic(path, text)
+
+# %% ../nbs/08_study.ipynb 54
+def dryrun_runs(params: dict) -> list[dict]:
+    "One run per row of the study: the teacher, each method (first seed), each ablation variant (first ablation seed)."
+    return ([dict(role='teacher')] + [dict(role='student', method=m, seed=params['seeds'][0]) for m in params['methods']] +
+            [dict(role='student', method=params['ablations'][v]['method'], seed=params['ablation_seeds'][0], variant=v)
+             for v in params['ablation_variants']])
+
+def _dryrun_overrides(prof: dict, role: str, iters: int, eval_images: int, gpus: int, crop=None) -> dict:
+    "TrainConfig overrides of a dry run: few iterations and images, per-GPU batch, a checkpoint half-way."
+    sec = {**prof['data'], **prof['train'], **prof[role]}
+    bs, acc = sec.get('batch_size', 8), sec.get('grad_accum', 1)
+    if bs % (gpus * acc): raise ValueError(f'batch_size {bs} of the {role} is not divisible by gpus x grad_accum = {gpus * acc}')
+    o = dict(iters=iters, checkpoint_every=max(1, iters // 2), eval_every=0, eval_limit=eval_images, batch_size=bs // gpus,
+             live=False, progress=False, step_ratio_steps=0, log_every=1)
+    if crop is not None:
+        o['crop_size'] = crop
+        if sec.get('eval_mode') == 'slide': o.update(eval_crop=crop, eval_stride=crop)
+    return o
+
+def _dryrun_one(params: dict, profile: str, run: dict, out, data_root, overrides: dict) -> None:
+    "One dry run, in this process: train to half, resume to the end, score (what a child of `dryrun` does)."
+    cfg = {**run_config(params, profile, root=out, data_root=data_root, **run), **overrides}
+    cfg.pop('report_split')
+    train({**cfg, 'stop_at': overrides['iters'] // 2})
+    run_experiment(params, profile, root=out, data_root=data_root, **run, **overrides)
+
+def _projection(params: dict, prof: dict, run: dict, m: dict, gpus: int, n_eval: int, n_report: int) -> float:
+    "Device-hours of all the runs of `run`'s row at the profile's schedule, from the dry run's metrics `m`."
+    sec = {**prof['train'], **prof[run['role']]}
+    iters, every = sec['iters'], sec.get('eval_every', 0)
+    s_it = m['ms_per_step'] / 1000 if m.get('ms_per_step') else m['train_seconds'] / max(1, m['timed_steps'])
+    s_img = m.get('eval_seconds_per_image') or 0.0
+    evals = (iters // every if every else 0) + (0 if every and iters % every == 0 else 1)
+    seeds = 1 if run['role'] == 'teacher' else len(params['ablation_seeds'] if run.get('variant') else params['seeds'])
+    return seeds * gpus * (iters * s_it + s_img * (evals * n_eval + n_report)) / 3600
+
+def dryrun(params: dict, profile: str, root='.', out=None, iters: int = 4, eval_images: int = 2, gpus: int = 1, crop=None,
+           fixture: bool = False, data_root=None, runs=None, log=print) -> pd.DataFrame:
+    "Run every stage of `profile` briefly (see above); returns the report table and writes it to out/report.md."
+    root = Path(root).resolve()
+    if profile not in params['profiles']: raise ValueError(f"unknown profile {profile!r}; valid: {sorted(params['profiles'])}")
+    if iters < 2: raise ValueError(f'iters={iters}: a dry run needs at least 2 iterations (it stops half-way and resumes)')
+    prof = params['profiles'][profile]
+    out = Path(out or root/'dryrun'/profile).resolve()
+    data_root = Path(data_root or root/'datasets'/profile).resolve()
+    if fixture:
+        from .data import write_fixture
+        data_root = out/'fixture'
+        if not data_root.is_dir(): write_fixture(prof['data']['dataset'], data_root)
+    if not data_root.exists():
+        raise FileNotFoundError(f'{data_root}: no dataset; put the {prof["data"]["dataset"]} files there (see README), '
+                                f'or try the dry run on a generated one: make dryrun PROFILE={profile} FIXTURE=1')
+    runs = dryrun_runs(params) if runs is None else list(runs)
+    import torch
+    device = 'cuda' if torch.cuda.is_available() else 'cpu'
+    dev_name = torch.cuda.get_device_name() if device == 'cuda' else f'CPU ({os.cpu_count()} cores)'
+    rows, t0 = [], time.perf_counter()
+    for run in runs:
+        name = run_name(**run)
+        o = _dryrun_overrides(prof, run['role'], iters, eval_images, gpus, crop)
+        pre = {**prof['train'], **prof[run['role']]}.get('pretrained')
+        if pre and not (root/pre).is_file(): o['pretrained'] = None      # no ImageNet file: random init, said in the report
+        (out/'logs').mkdir(parents=True, exist_ok=True)
+        logf = out/'logs'/f'{name.replace("/", "_")}.log'
+        argv = [sys.executable, '-m', 'sstkd.study', 'dryrun', '--profile', profile, '--root', str(root), '--out', str(out),
+                '--data-root', str(data_root), '--one', json.dumps({'run': run, 'overrides': o})]
+        t = time.perf_counter()
+        with open(logf, 'w') as f:
+            p = subprocess.Popen(argv, stdout=f, stderr=subprocess.STDOUT, cwd=root,
+                                 env={k: v for k, v in _tool_env().items() if k != 'SSTKD_GPUS'})
+            _, status, usage = os.wait4(p.pid, 0)
+        p.returncode = os.waitstatus_to_exitcode(status)
+        if p.returncode:
+            tail = '\n'.join(logf.read_text().strip().splitlines()[-15:])
+            raise RuntimeError(f'dry run {name} failed (exit code {p.returncode}); log {logf}:\n{tail}')
+        m = json.loads((run_dir(profile, root=out, **run)/'metrics.json').read_text())
+        cfg = run_config(params, profile, root=out, data_root=data_root, **run)
+        n_eval, n_report = (len(build_dataset(cfg['dataset'], data_root, s)) for s in (cfg.get('val_split', 'val'), cfg['report_split']))
+        peak = m.get('peak_memory_bytes') or usage.ru_maxrss * 1024          # Linux: ru_maxrss in KiB
+        rows.append({'run': name, 'method': run.get('method', 'teacher') if run['role'] == 'student' else 'teacher',
+                     'per-GPU batch': o['batch_size'], 'ImageNet init': 'no' if pre and o.get('pretrained', pre) is None else 'yes' if pre else '-',
+                     's/iter': (m['ms_per_step'] / 1000 if m.get('ms_per_step')
+                                                                else m['train_seconds'] / max(1, m['timed_steps'])),
+                     's/eval image': m.get('eval_seconds_per_image'),
+                     ('peak GPU memory (GiB)' if device == 'cuda' else 'peak RSS (GiB)'): peak / 2**30,
+                     'projected GPU-hours': _projection(params, prof, run, m, gpus, n_eval, n_report)})
+        log(f'{name}: done in {time.perf_counter() - t:.0f} s')
+    res = collect_results(profile, out)                                  # the tables stage, on the dry runs' results
+    write_table(main_table(res, params['methods'], published=prof.get('published')), out/'main')
+    if len(res[res.variant.notna()]): write_table(ablation_table(res, params['ablation_variants']), out/'ablation')
+    table = pd.DataFrame(rows).set_index('run')
+    total = table['projected GPU-hours'].sum()
+    text = (f'# Dry run of profile {profile} on {dev_name}\n\n{len(rows)} runs x {iters} iterations, {eval_images} evaluation '
+            f'images each, {gpus} GPU(s) planned (per-GPU batch), in {time.perf_counter() - t0:.0f} s. Evaluation images per '
+            f'evaluation in the projection: {n_eval} (val), {n_report} ({cfg["report_split"]}) as found in {data_root}.\n\n'
+            + to_markdown(table.map(lambda x: f'{x:.3g}' if isinstance(x, float) else x), 'run')
+            + f'\nProjected full study on this device: **{total:,.1f} GPU-hours** ({total / gpus:,.1f} h on {gpus} GPU(s)).\n')
+    write_text_atomic(out/'report.md', text)
+    log(text)
+    return table
+
+
+# %% ../nbs/08_study.ipynb 58
+if __name__ == '__main__' and '__file__' in globals(): main()   # `python -m sstkd.study ...`, not a notebook kernel
+

@@ -29,11 +29,11 @@ __all__ = ['CKPT_FORMAT', 'MODEL_KEYS', 'CACHE_FORMAT', 'RUN_FILES', 'TrainConfi
            'teacher_dtype', 'autocast', 'seg_loss_sums', 'rng_state', 'set_rng_state', 'module_generators', 'DistEnv',
            'init_distributed', 'model_config', 'build_from_config', 'load_weights', 'read_model_checkpoint',
            'load_model', 'cache_teacher_outputs', 'TeacherCache', 'ShardedBatches', 'NonFiniteLossError',
-           'run_differences', 'discard_other_run', 'Trainer', 'train', 'plot_curves', 'save_curves', 'usage',
-           'parse_args', 'main']
+           'evaluate_run', 'run_differences', 'discard_other_run', 'Trainer', 'train', 'plot_curves', 'save_curves',
+           'usage', 'parse_args', 'main']
 
 # %% ../nbs/07_train.ipynb 6
-_CHOICES = dict(role=('teacher', 'student'), dataset=tuple(_DATASETS), augment=('flip', 'full'),
+_CHOICES = dict(role=('teacher', 'student'), augment=('flip', 'full'),
                 amp=('auto', 'off', 'bf16', 'fp16'), eval_mode=('whole', 'slide'))
 
 @dataclass
@@ -86,6 +86,7 @@ class TrainConfig:
     eval_crop: Optional[Union[int, tuple[int, int]]] = None
     eval_stride: Optional[Union[int, tuple[int, int]]] = None
     eval_batch_size: int = 8                # 1 for datasets whose images differ in size (VOC, ADE20K)
+    eval_limit: Optional[int] = None        # evaluate only the first N images of a split (dry runs); None: all
     checkpoint_every: int = 100             # 0: only at the end
     num_workers: int = 0
     log_every: int = 10
@@ -169,9 +170,14 @@ def _validate(cfg):
         try: setattr(cfg, f.name, _coerce(v, hints[f.name]))
         except TypeError:
             raise TypeError(f'TrainConfig.{f.name}: expected {hints[f.name]}, got {v!r} ({type(v).__name__})') from None
-    for k, choices in _CHOICES.items():
+    for k, choices in {**_CHOICES, 'dataset': tuple(_DATASETS)}.items():   # DATASETS read now: readers registered at runtime count
         if getattr(cfg, k) not in choices:
             raise ValueError(f'TrainConfig.{k}: {getattr(cfg, k)!r} is not one of {choices}')
+    for k, ok, what in (('lr', cfg.lr > 0, '> 0'), ('momentum', 0 <= cfg.momentum < 1, 'in [0, 1)'),
+                        ('width', cfg.width > 0, '> 0'), ('weight_decay', cfg.weight_decay >= 0, '>= 0'),
+                        ('poly_power', cfg.poly_power >= 0, '>= 0'), ('aux_weight', cfg.aux_weight >= 0, '>= 0'),
+                        ('scale_range', 0 < cfg.scale_range[0] <= cfg.scale_range[1], '(low, high) with 0 < low <= high')):
+        if not ok: raise ValueError(f'TrainConfig.{k}: must be {what}, got {getattr(cfg, k)!r}')
     for k in ('iters', 'batch_size', 'grad_accum', 'eval_batch_size', 'log_every'):
         if getattr(cfg, k) < 1: raise ValueError(f'TrainConfig.{k}: must be >= 1, got {getattr(cfg, k)}')
     for k in ('eval_every', 'checkpoint_every', 'warmup_iters', 'threads', 'num_workers', 'step_ratio_steps'):
@@ -184,6 +190,7 @@ def _validate(cfg):
         raise ValueError(f'TrainConfig.teacher_checkpoint: required when methods={cfg.methods!r}')
     if not isinstance(cfg.distill_params, dict) or not all(isinstance(v, dict) for v in cfg.distill_params.values()):
         raise TypeError(f'TrainConfig.distill_params: expected {{method: {{param: value}}}}, got {cfg.distill_params!r}')
+    if cfg.eval_limit is not None and cfg.eval_limit < 1: raise ValueError(f'TrainConfig.eval_limit: must be >= 1 or None, got {cfg.eval_limit}')
     if cfg.eval_mode == 'slide' and cfg.eval_crop is None:
         raise ValueError("TrainConfig.eval_crop: required when eval_mode='slide'")
 
@@ -368,7 +375,7 @@ def _dataset_fingerprint(ds) -> dict:
             'samples_sha256': h.hexdigest()}
 
 def cache_teacher_outputs(teacher_checkpoint, dataset, path=None, needs=('out',), batch_size: int = 16,
-                          device='cpu', amp: str = 'auto', channels_last: bool = True) -> dict:
+                          device='cpu', amp: str = 'auto', channels_last: bool = True, progress: bool = False) -> dict:
     """Teacher outputs `needs` for every (sample, flipped) of an UN-augmented `dataset`, stored in bf16.
     With `path`: reuse the file if it matches (same teacher file, dataset and a superset of `needs`), else
     compute and write it atomically. Returns `dict(format, fingerprint, needs, outputs={k: (N,2,C,h,w)})`."""
@@ -388,7 +395,8 @@ def cache_teacher_outputs(teacher_checkpoint, dataset, path=None, needs=('out',)
     teacher.eval().requires_grad_(False)
     if channels_last: teacher = teacher.to(memory_format=torch.channels_last)
     n, outs = len(dataset), {}
-    for i0 in range(0, n, batch_size):
+    from tqdm.auto import tqdm
+    for i0 in tqdm(range(0, n, batch_size), desc='teacher cache', unit='batch', disable=not progress, leave=False, mininterval=1):
         idx = list(range(i0, min(n, i0 + batch_size)))
         x = torch.stack([dataset[i]['image'] for i in idx]).to(device)
         for f in (0, 1):
@@ -513,9 +521,6 @@ class _Data:
                 raise ValueError(f"{cfg.data_root}: training images differ in size, so they cannot be batched whole "
                                  f"(augment={cfg.augment!r}); use augment='full' with a crop_size") from e
 
-    def val_loader(self):
-        return make_eval_loader(self.val_ds, self.cfg.eval_batch_size, self.cfg.num_workers)
-
     def plain_train_dataset(self):
         "The training split without augmentation (for the teacher cache)."
         return self.train_ds
@@ -537,6 +542,10 @@ class _Setup:
             raise ValueError(f'TrainConfig.batch_size ({cfg.batch_size}) must be divisible by world size x grad_accum '
                              f'({self.env.world} x {cfg.grad_accum})')
         self.micro = cfg.batch_size // per
+        if self.micro == 1 and not (cfg.sync_bn and self.env.active):
+            raise ValueError(f'TrainConfig.batch_size: {cfg.batch_size} / (world size {self.env.world} x grad_accum {cfg.grad_accum}) '
+                             'leaves 1 sample per micro-batch; the BatchNorm of the pooling branches (ASPP image pooling, '
+                             'PSP bins) needs at least 2: use fewer processes or less grad_accum, or sync_bn: true under torchrun')
         self.teacher = self.distillers = self.cache = self.live = self.bar = None
         self.best = {'miou': None, 'iteration': None}
         self.history, self.train_log = [], []
@@ -614,10 +623,10 @@ class _Setup:
         # runs of different methods reuse it instead of each rewriting it with only its own needs.
         needs = self.needs if path is None else ['out', 'feat', 'low'] + (['aux'] if self.teacher.aux_head is not None else [])
         if path is not None and self.env.active:   # rank 0 writes the file, the others read it
-            if self.env.main: cache_teacher_outputs(cfg.teacher_checkpoint, plain, path, needs, device=self.device, amp=cfg.amp, channels_last=cfg.channels_last)
+            if self.env.main: cache_teacher_outputs(cfg.teacher_checkpoint, plain, path, needs, device=self.device, amp=cfg.amp, channels_last=cfg.channels_last, progress=cfg.progress)
             dist.barrier()
         c = cache_teacher_outputs(cfg.teacher_checkpoint, plain, path, needs, device=self.device, amp=cfg.amp,
-                                  channels_last=cfg.channels_last)
+                                  channels_last=cfg.channels_last, progress=cfg.progress)
         self.cache = TeacherCache(c, self.needs)
 
     def _set_train(self):
@@ -685,24 +694,37 @@ class _Step:
         return logs
 
 # %% ../nbs/07_train.ipynb 41
+def evaluate_run(model: nn.Module, cfg: TrainConfig, dataset, device, dtype=None, num_classes: int | None = None) -> dict:
+    """Metrics of `model` on `dataset` evaluated as the run `cfg` says: its `eval_mode` (whole image, or sliding
+    `eval_crop`/`eval_stride` windows), `eval_batch_size`, workers, on `device` under autocast `dtype`; a tqdm bar
+    when `cfg.progress`. Used for the validation during training and for the final scoring of a study run."""
+    kw = dict(mode=cfg.eval_mode)
+    if cfg.eval_mode == 'slide': kw.update(crop=cfg.eval_crop, stride=cfg.eval_stride)
+    split, num_classes = getattr(dataset, 'split', 'evaluation'), num_classes or dataset.num_classes
+    if cfg.eval_limit is not None: dataset = torch.utils.data.Subset(dataset, range(min(cfg.eval_limit, len(dataset))))
+    loader = make_eval_loader(dataset, cfg.eval_batch_size, cfg.num_workers)
+    if cfg.progress:
+        from tqdm.auto import tqdm
+        loader = tqdm(loader, desc=f'eval {split}', unit='batch', leave=False, mininterval=1)
+    try:
+        with torch.no_grad():
+            r = evaluate(model, loader, num_classes, 255, device=device, autocast_dtype=dtype, **kw)
+    except RuntimeError as e:
+        if 'stack expects each tensor to be equal size' not in str(e): raise
+        raise ValueError(f'TrainConfig.eval_batch_size: the {split} images differ in size; '
+                         f'use eval_batch_size: 1 (got {cfg.eval_batch_size})') from e
+    return _json_safe(r)
+
 class _Eval:
     "Validation metrics and best.pt."
     def evaluate(self) -> dict | None:
         "Validation metrics of the student (rank 0; other ranks wait and get None)."
         r = None
         if self.env.main:
-            cfg = self.cfg
-            kw = dict(mode=cfg.eval_mode)
-            if cfg.eval_mode == 'slide': kw.update(crop=cfg.eval_crop, stride=cfg.eval_stride)
-            try:
-                with torch.no_grad():
-                    r = evaluate(self.student, self.val_loader(), self.num_classes, 255, device=self.device,
-                                 autocast_dtype=self.dtype, **kw)
-            except RuntimeError as e:
-                if 'stack expects each tensor to be equal size' not in str(e): raise
-                raise ValueError(f'TrainConfig.eval_batch_size: the {cfg.val_split} images differ in size; '
-                                 f'use eval_batch_size: 1 (got {cfg.eval_batch_size})') from e
-            r = _json_safe(r)
+            t0 = time.perf_counter()
+            r = evaluate_run(self.student, self.cfg, self.val_ds, self.device, self.dtype, self.num_classes)
+            self.timing['eval_seconds'] = self.timing.get('eval_seconds', 0.0) + time.perf_counter() - t0
+            self.timing['eval_images'] = self.timing.get('eval_images', 0) + min(len(self.val_ds), self.cfg.eval_limit or len(self.val_ds))
             self._set_train()
         if self.env.active: dist.barrier()
         return r
@@ -889,6 +911,20 @@ class _Run:
             if cfg.stop_at is not None and n >= cfg.stop_at and n < cfg.iters: return True
         return False
 
+    def distillers_in_step(self) -> bool | None:
+        """Under DDP: do all ranks hold the same distiller weights (discriminators, adapters, spectral-norm vectors)?
+        BatchNorm running statistics are left out: each rank keeps those of its own samples, as for the student."""
+        if not (self.env.active and self.distillers is not None): return None
+        sd = {k: v for k, v in self._distiller_state().items() if torch.is_tensor(v) and v.is_floating_point()
+              and not k.endswith(('running_mean', 'running_var'))}
+        if not sd: return None
+        mine = torch.stack([v.detach().double().sum() for v in sd.values()]).to(self.device)
+        every = [torch.zeros_like(mine) for _ in range(self.env.world)]
+        dist.all_gather(every, mine)
+        ok = all(torch.equal(e, every[0]) for e in every)
+        if not ok and self.env.main: warnings.warn(f'{self.out}: the distillers\' state differs across the {self.env.world} ranks')
+        return ok
+
     def finish(self) -> dict:
         "Final evaluation, best/last checkpoints, step-time ratio, metrics.json (idempotent)."
         cfg, n = self.cfg, self.cfg.iters
@@ -898,15 +934,20 @@ class _Run:
             self.save_last(n, finished=True)
         ratio = (self.measure_step_ratio() if self.distillers is not None and cfg.step_ratio_steps else
                  {'step_ratio_vs_plain': None, 'step_ratio_live_teacher': None})
+        in_step = self.distillers_in_step()
         m = None
         if self.env.main:
             t = self.timing
             m = _json_safe({**self.final, 'class_names': list(getattr(self.train_ds, 'class_names', [])),
                             'best_miou': self.best['miou'], 'best_iteration': self.best['iteration'],
                             'iterations': n, 'ms_per_step': 1000 * t['seconds'] / t['steps'] if t['steps'] else None,
-                            'train_seconds': t['all_seconds'], **ratio,
+                            'train_seconds': t['all_seconds'], 'timed_steps': t['all_steps'],
+                            'eval_seconds_per_image': t['eval_seconds'] / t['eval_images'] if t.get('eval_images') else None,
+                            'peak_memory_bytes': torch.cuda.max_memory_allocated(self.device) if self.device.type == 'cuda' else None,
+                            **ratio,
                             'teacher_cache': self.cache is not None, 'params': self.n_params, 'role': cfg.role,
                             'methods': cfg.methods, 'seed': cfg.seed, 'world_size': self.env.world,
+                            'distillers_in_step': in_step,
                             'history': self.history, 'environment': environment_info(), 'config': cfg.to_dict()})
             write_json(self.out/'metrics.json', m)
             write_json(self.out/'train_log.json', _json_safe(self.train_log))
@@ -928,40 +969,40 @@ class _StepRatio:
         run uses the cache (else None). Model, optimizer, distiller and RNG states are restored afterwards."""
         steps = steps or self.cfg.step_ratio_steps
         r = {'step_ratio_vs_plain': None, 'step_ratio_live_teacher': None}
-        if self.env.main:
-            saved = copy.deepcopy({'m': self.student.state_dict(), 'o': self.opt.state_dict(), 's': self.scaler.state_dict(),
-                                   'd': self.distillers.state_dict(), 'a': {k: o.state_dict() for k, o in self.aux_opts.items()}})
-            gens = {k: g.get_state() for k, g in module_generators(self.distillers).items()}
-            rng = rng_state()
-            b = _to_device(next(self.train_stream(0))[0], self.device, self.cfg.channels_last)
-            n_valid = (b['label'] != 255).sum().clamp_min(1).float()
-            it, cache = self.cfg.iters - 1, self.cache
-            def one(distill, use_cache=True):
-                self.cache = cache if use_cache else None
-                t0 = time.perf_counter()
-                self.opt.zero_grad(set_to_none=True)
-                terms, s, t = self._micro(self.student, b, it, n_valid, 1.0, distill)
-                self.scaler.scale(sum(terms.values())).backward()
-                self.scaler.step(self.opt); self.scaler.update()
-                if distill: self.distillers.discriminator_step(s, t, b, it)
-                if self.device.type == 'cuda': torch.cuda.synchronize(self.device)
-                return time.perf_counter() - t0
-            try:
-                self._set_train()
-                one(False); one(True); one(True, False)            # warm-up
-                plain, full, live = [], [], []
-                for _ in range(steps):
-                    plain.append(one(False)); full.append(one(True))
-                    if cache is not None: live.append(one(True, False))
-                r['step_ratio_vs_plain'] = float(np.median(full) / np.median(plain))
-                if live: r['step_ratio_live_teacher'] = float(np.median(live) / np.median(plain))
-            finally:
-                self.cache = cache
-                self.student.load_state_dict(saved['m']); self.opt.load_state_dict(saved['o']); self.scaler.load_state_dict(saved['s'])
-                self.distillers.load_state_dict(saved['d'])
-                for k, o in self.aux_opts.items(): o.load_state_dict(saved['a'][k])
-                for k, g in module_generators(self.distillers).items(): g.set_state(gens[k])
-                set_rng_state(rng)
+        # on every rank: a discriminator's step averages its gradients over the ranks (a collective)
+        saved = copy.deepcopy({'m': self.student.state_dict(), 'o': self.opt.state_dict(), 's': self.scaler.state_dict(),
+                               'd': self.distillers.state_dict(), 'a': {k: o.state_dict() for k, o in self.aux_opts.items()}})
+        gens = {k: g.get_state() for k, g in module_generators(self.distillers).items()}
+        rng = rng_state()
+        b = _to_device(next(self.train_stream(0))[0], self.device, self.cfg.channels_last)
+        n_valid = (b['label'] != 255).sum().clamp_min(1).float()
+        it, cache = self.cfg.iters - 1, self.cache
+        def one(distill, use_cache=True):
+            self.cache = cache if use_cache else None
+            t0 = time.perf_counter()
+            self.opt.zero_grad(set_to_none=True)
+            terms, s, t = self._micro(self.student, b, it, n_valid, 1.0, distill)
+            self.scaler.scale(sum(terms.values())).backward()
+            self.scaler.step(self.opt); self.scaler.update()
+            if distill: self.distillers.discriminator_step(s, t, b, it)
+            if self.device.type == 'cuda': torch.cuda.synchronize(self.device)
+            return time.perf_counter() - t0
+        try:
+            self._set_train()
+            one(False); one(True); one(True, False)            # warm-up
+            plain, full, live = [], [], []
+            for _ in range(steps):
+                plain.append(one(False)); full.append(one(True))
+                if cache is not None: live.append(one(True, False))
+            r['step_ratio_vs_plain'] = float(np.median(full) / np.median(plain))
+            if live: r['step_ratio_live_teacher'] = float(np.median(live) / np.median(plain))
+        finally:
+            self.cache = cache
+            self.student.load_state_dict(saved['m']); self.opt.load_state_dict(saved['o']); self.scaler.load_state_dict(saved['s'])
+            self.distillers.load_state_dict(saved['d'])
+            for k, o in self.aux_opts.items(): o.load_state_dict(saved['a'][k])
+            for k, g in module_generators(self.distillers).items(): g.set_state(gens[k])
+            set_rng_state(rng)
         if self.env.active: dist.barrier()
         return r
 
@@ -1064,9 +1105,11 @@ def parse_args(argv=None) -> TrainConfig:
     return TrainConfig.from_yaml(cfg_file, **over) if cfg_file else TrainConfig.from_dict(over)
 
 def main(argv=None) -> dict:
-    "Entry point of `python -m sstkd.train`."
-    cfg = parse_args(argv)
-    m = train(cfg)
+    "Entry point of `python -m sstkd.train`: bad input ends with a one-line message, not a traceback."
+    try:
+        cfg = parse_args(argv)
+        m = train(cfg)
+    except (ValueError, TypeError, FileNotFoundError, CheckpointError) as e: raise SystemExit(f'sstkd.train: {e}') from None
     if int(os.environ.get('RANK', '0')) == 0:
         keys = ('miou', 'boundary_iou', 'best_miou', 'iterations', 'ms_per_step', 'step_ratio_vs_plain', 'stopped_at')
         print(json.dumps({k: m.get(k) for k in keys if k in m}))
