@@ -1,17 +1,18 @@
-# Two entry points for a newcomer (see README.md):
+# Entry points for a newcomer (see README.md):
 #   make study   create the environment, fetch the data, run `dvc repro`, show the tables
 #   make test    same environment, run every notebook's tests, check notebooks and library are in sync
+#   make tune    the tuning runs on val and the chosen weights written into params.yaml (tuned.<profile>)
 SHELL := /bin/bash
 VENV ?= .venv
 BIN := $(VENV)/bin
 PYTHON ?= python3
 PROFILE ?= $(shell sed -n 's/^profile: *//p' params.yaml)
-JOBS ?= 2
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 GPUS ?= 1
 EXECUTOR ?= local
 FIXTURE ?=
 
-.PHONY: study test env data sync-check dryrun pretrained
+.PHONY: study tune test env data sync-check dryrun pretrained
 
 env: $(VENV)/.installed
 
@@ -33,7 +34,8 @@ data: env
 # `make study PROFILE=cityscapes` switches the profile in params.yaml first (see params.yaml).
 # With JOBS > 1 the training stages' own commands run JOBS at a time and are recorded with `dvc commit`
 # (`python -m sstkd.study ahead`, see nbs/08_study.ipynb); `dvc repro` then runs what is left (the tables).
-# JOBS=1: `dvc repro` runs every stage itself, one at a time.
+# JOBS (default: the number of cores) = 1: `dvc repro` runs every stage itself, one at a time.
+# `dvc repro tables` (not a bare `dvc repro`): the tuning stages are not part of the study (`make tune`).
 # GPUS=N (N > 1): every run trains under `torchrun --nproc_per_node=N` with the profile's global batch
 # (SSTKD_GPUS, read by sstkd.study.run_experiment); the runs then go one at a time (they share the GPUs).
 # EXECUTOR=slurm: the training stages are submitted as SLURM jobs through submitit, JOBS at a time, each
@@ -43,8 +45,21 @@ study: data
 	PATH=$(abspath $(BIN)):$$PATH $(BIN)/dvc repro scenes
 	if [ "$(EXECUTOR)" = slurm ]; then SSTKD_GPUS=$(GPUS) $(BIN)/python -u -m sstkd.study ahead --jobs $(JOBS) --executor slurm --slurm "$(SLURM_ARGS)"; \
 	elif [ "$(JOBS)" -gt 1 ] && [ "$(GPUS)" -le 1 ]; then $(BIN)/python -u -m sstkd.study ahead --jobs $(JOBS); fi
-	SSTKD_GPUS=$(GPUS) PATH=$(abspath $(BIN)):$$PATH $(BIN)/dvc repro
+	SSTKD_GPUS=$(GPUS) PATH=$(abspath $(BIN)):$$PATH $(BIN)/dvc repro tables
 	@for t in main ablation; do echo; echo "## $$t table ($(PROFILE))"; cat results/$(PROFILE)/$$t.md; done
+
+# `make tune`: one run per point of params.yaml `tuning.points` (seed `tuning.seed`, scored on val, never
+# test), the tuning table (results/<profile>/tuning.md), and each method's best point written under
+# `tuned.<profile>` in params.yaml, where `make study` reads it (nbs/16_tune.ipynb). Run it before
+# `make study`; `make study` never reruns it.
+tune: data
+	$(BIN)/python -c "from sstkd.study import set_profile; set_profile('$(PROFILE)')"
+	PATH=$(abspath $(BIN)):$$PATH $(BIN)/dvc repro scenes
+	if [ "$(EXECUTOR)" = slurm ]; then SSTKD_GPUS=$(GPUS) $(BIN)/python -u -m sstkd.study ahead --runs tune --jobs $(JOBS) --executor slurm --slurm "$(SLURM_ARGS)"; \
+	elif [ "$(JOBS)" -gt 1 ] && [ "$(GPUS)" -le 1 ]; then $(BIN)/python -u -m sstkd.study ahead --runs tune --jobs $(JOBS); fi
+	SSTKD_GPUS=$(GPUS) PATH=$(abspath $(BIN)):$$PATH $(BIN)/dvc repro tune_table
+	$(BIN)/python -m sstkd.tune apply --profile $(PROFILE)
+	@echo; echo "## tuning table ($(PROFILE))"; cat results/$(PROFILE)/tuning.md
 
 # The torchvision ImageNet weights the paper profiles start from, into pretrained/ (hash-checked).
 pretrained: env

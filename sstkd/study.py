@@ -20,8 +20,9 @@ from .train import (TrainConfig, Trainer, train, load_model, discard_other_run, 
 
 # %% auto 0
 __all__ = ['EXECUTORS', 'find_root', 'run_name', 'run_dir', 'result_path', 'run_config', 'load_params', 'torchrun_args',
-           'run_experiment', 'study_runs', 'stage_name', 'train_ahead', 'main', 'collect_results', 'main_table',
-           'ablation_table', 'format_table', 'to_markdown', 'write_table', 'set_profile', 'dryrun_runs', 'dryrun']
+           'run_experiment', 'study_runs', 'tune_runs', 'stage_name', 'train_ahead', 'main', 'collect_results',
+           'paired_difference', 'main_table', 'ablation_table', 'format_table', 'to_markdown', 'write_table',
+           'set_profile', 'dryrun_runs', 'dryrun']
 
 # %% ../nbs/08_study.ipynb 6
 def find_root(start='.') -> Path:
@@ -32,19 +33,20 @@ def find_root(start='.') -> Path:
     raise FileNotFoundError(f'no params.yaml + dvc.yaml at or above {start}: run inside the sstkd project')
 
 # %% ../nbs/08_study.ipynb 9
-def run_name(role: str, method='none', seed=0, variant=None) -> str:
-    "The name of one run of the study."
+def run_name(role: str, method='none', seed=0, variant=None, point=None) -> str:
+    "The name of one run of the study: teacher, distill/<method>-s<seed>, ablate/<variant>-s<seed> or tune/<point>-s<seed>."
     if role == 'teacher': return 'teacher'
     if role != 'student': raise ValueError(f"role must be 'teacher' or 'student', got {role!r}")
+    if point: return f'tune/{point}-s{seed}'
     return f'ablate/{variant}-s{seed}' if variant else f'distill/{method}-s{seed}'
 
-def run_dir(profile: str, role: str, method='none', seed=0, variant=None, root='.') -> Path:
+def run_dir(profile: str, role: str, method='none', seed=0, variant=None, root='.', point=None) -> Path:
     "The folder of one run (checkpoints, curves, executed notebook)."
-    return Path(root)/'runs'/profile/run_name(role, method, seed, variant)
+    return Path(root)/'runs'/profile/run_name(role, method, seed, variant, point)
 
-def result_path(profile: str, role: str, method='none', seed=0, variant=None, root='.') -> Path:
-    "The result file of one run: what the tables read."
-    return Path(root)/'metrics'/profile/f'{run_name(role, method, seed, variant)}.json'
+def result_path(profile: str, role: str, method='none', seed=0, variant=None, root='.', point=None) -> Path:
+    "The result file of one run: what the tables (and, for a tuning point, the tuning table) read."
+    return Path(root)/'metrics'/profile/f'{run_name(role, method, seed, variant, point)}.json'
 
 # %% ../nbs/08_study.ipynb 12
 def _merge(a: dict, b: dict) -> dict:
@@ -55,16 +57,27 @@ def _merge(a: dict, b: dict) -> dict:
     return out
 
 def run_config(params: dict, profile: str, role: str, method='none', seed=0, variant=None,
-               root='.', data_root=None) -> dict:
-    "The training configuration of one run: `sstkd.train.TrainConfig` fields plus `report_split`."
+               root='.', data_root=None, point=None) -> dict:
+    """The training configuration of one run: `sstkd.train.TrainConfig` fields plus `report_split`.
+    A student's distillation settings merge, in order: the profile's `distill`, the profile's tuned values
+    (`tuned.<profile>`, written by `make tune`), the row's `method_params`, the variant's own. A tuning
+    `point` takes its method's `method_params` and the point's values instead of the tuned ones, and is
+    scored on the tuning split (val)."""
     if profile not in params['profiles']:
         raise ValueError(f"unknown profile {profile!r}; valid: {sorted(params['profiles'])}")
     prof = params['profiles'][profile]
     cfg = {'report_split': 'test', **prof['data'], **prof['train'], **prof[role], 'role': role, 'seed': int(seed),
            'data_root': str(data_root or Path(root)/'datasets'/profile),
-           'output_dir': str(run_dir(profile, role, method, seed, variant, root))}
+           'output_dir': str(run_dir(profile, role, method, seed, variant, root, point))}
     if role == 'student':
-        if variant:
+        tuned = (params.get('tuned') or {}).get(profile) or {}
+        if point:
+            points = (params.get('tuning') or {}).get('points') or {}
+            if point not in points: raise ValueError(f"unknown tuning point {point!r}; valid: {sorted(points)}")
+            method, overrides = points[point]['method'], points[point].get('params') or {}
+            base, tuned = params['method_params'].get(method, {}), {}
+            cfg['report_split'] = params['tuning'].get('split', 'val')
+        elif variant:
             if variant not in params['ablations']:
                 raise ValueError(f"unknown ablation variant {variant!r}; valid: {sorted(params['ablations'])}")
             method, overrides = params['ablations'][variant]['method'], params['ablations'][variant].get('params', {})
@@ -73,13 +86,13 @@ def run_config(params: dict, profile: str, role: str, method='none', seed=0, var
             if method not in params['method_params']:
                 raise ValueError(f"unknown method {method!r}; valid: {sorted(params['method_params'])}")
             overrides, base = {}, params['method_params'][method]
-        cfg.update(methods=method, distill_params=_merge(_merge(prof['distill'], base), overrides),
+        cfg.update(methods=method, distill_params=_merge(_merge(_merge(prof['distill'], tuned.get(method, {})), base), overrides),
                    teacher_checkpoint=str(run_dir(profile, 'teacher', root=root)/'best.pt'))
         if cfg.get('augment') == 'flip':   # teacher outputs per (scene, flip): computed once, shared by all students
             cfg.setdefault('teacher_cache', str(Path(root)/'cache'/profile/'teacher_outputs.pt'))
     return cfg
 
-# %% ../nbs/08_study.ipynb 15
+# %% ../nbs/08_study.ipynb 16
 _SECTIONS = ('data', 'teacher', 'student', 'train', 'distill')
 
 def _check_distill(d) -> None:
@@ -93,9 +106,9 @@ def _check_spec(spec: str) -> None:
     unknown = [n for n in names if n not in distiller_names()]
     if unknown: raise ValueError(f'{spec!r}: unknown distillation method(s) {unknown}; valid: {distiller_names()}')
 
-def _check_run(p: dict, profile: str, role: str, method='none', variant=None) -> None:
+def _check_run(p: dict, profile: str, role: str, method='none', variant=None, point=None) -> None:
     "Build the `TrainConfig` of one run from `run_config`'s dict, as training does, without reading any file."
-    cfg = run_config(p, profile, role, method, variant=variant)
+    cfg = run_config(p, profile, role, method, variant=variant, point=point)
     split = cfg.pop('report_split')
     if not isinstance(split, str): raise TypeError(f'report_split: expected a split name, got {split!r}')
     tc = TrainConfig.from_dict(cfg)
@@ -143,15 +156,30 @@ def load_params(path='params.yaml') -> dict:
     for name, prof in profiles.items(): check(f'profiles.{name}.distill', _check_distill, prof['distill'])
     for m in p['methods']: check(f'method_params.{m}', _check_distill, p['method_params'][m])
     for v in p['ablation_variants']: check(f'ablations.{v}.params', _check_distill, p['ablations'][v].get('params'))
+    tuned = p.get('tuned') or {}
+    need(isinstance(tuned, dict), f'tuned: expected {{profile: {{method: {{component: {{param: value}}}}}}}}, got {tuned!r}')
+    for name, t in tuned.items():
+        need(name in profiles, f"tuned.{name}: no such profile (valid: {sorted(profiles)})")
+        need(isinstance(t, dict), f'tuned.{name}: expected {{method: parameters}}, got {t!r}')
+        for m, mp in t.items():
+            need(m in p['method_params'], f'tuned.{name}.{m}: method {m!r} has no entry under method_params')
+            check(f'tuned.{name}.{m}', _check_distill, mp)
+    points = {}
+    if 'tuning' in p:
+        from sstkd.tune import tuning_points                  # (sstkd.tune imports this module)
+        try: points = tuning_points(p)
+        except ValueError as e: raise ValueError(f'{path}: {e}'.replace('params.yaml: ', '')) from None
+        for pt, spec in points.items(): check(f'tuning.points.{pt}.params', _check_distill, spec.get('params'))
     for name, prof in profiles.items():
-        runs = [('teacher', 'teacher', 'none', None)] + [('student', f'method {m!r}', m, None) for m in p['methods']] + \
-               [('student', f'ablation variant {v!r}', 'none', v) for v in p['ablation_variants']]
-        for role, what, m, v in runs:
-            check(f'profile {name!r}, {what}', _check_run, p, name, role, m, v,
+        runs = [('teacher', 'teacher', 'none', None, None)] + [('student', f'method {m!r}', m, None, None) for m in p['methods']] + \
+               [('student', f'ablation variant {v!r}', 'none', v, None) for v in p['ablation_variants']] + \
+               [('student', f'tuning point {pt!r}', 'none', None, pt) for pt in points]
+        for role, what, m, v, pt in runs:
+            check(f'profile {name!r}, {what}', _check_run, p, name, role, m, v, pt,
                   hint=lambda msg, prof=prof, name=name, role=role: _set_in(prof, name, role, msg))
     return p
 
-# %% ../nbs/08_study.ipynb 21
+# %% ../nbs/08_study.ipynb 22
 def _tool_env() -> dict:
     "This process's environment with its Python's tools (papermill, dvc) first on PATH."
     return {**os.environ, 'PATH': os.pathsep.join([str(Path(sys.executable).parent), os.environ.get('PATH', '')])}
@@ -168,9 +196,9 @@ def torchrun_args(env=None) -> list[str] | None:
     return [f'--nproc_per_node={gpus}', *(extra or ['--standalone'])]
 
 def run_experiment(params: dict, profile: str, role: str, method='none', seed=0, variant=None, root='.',
-                   data_root=None, **overrides) -> dict:
+                   data_root=None, point=None, **overrides) -> dict:
     "Train one run of the study (or resume it, or find it finished), score it on the report split, write and return its result."
-    cfg = {**run_config(params, profile, role, method, seed, variant, root, data_root), **overrides}
+    cfg = {**run_config(params, profile, role, method, seed, variant, root, data_root, point), **overrides}
     split, out = cfg.pop('report_split'), Path(cfg['output_dir'])
     if discard_other_run(cfg): (out/'result.json').unlink(missing_ok=True)     # parameters changed: start over
     launch = torchrun_args() if int(os.environ.get('WORLD_SIZE', '1')) == 1 else None
@@ -191,17 +219,17 @@ def run_experiment(params: dict, profile: str, role: str, method='none', seed=0,
         if tc.channels_last: model = model.to(memory_format=torch.channels_last)
         ds = build_dataset(tc.dataset, tc.data_root, split)
         scores = evaluate_run(model, tc, ds, device, amp_dtype(tc.amp, device))
-        result = {'profile': profile, 'role': role, 'method': cfg.get('methods'), 'variant': variant, 'seed': int(seed),
+        result = {'profile': profile, 'role': role, 'method': cfg.get('methods'), 'variant': variant, 'point': point, 'seed': int(seed),
                   'split': split, 'test': scores, 'val_best_miou': train_metrics.get('best_miou'),
                   'params': sum(p.numel() for p in model.parameters()),
                   'ms_per_step': train_metrics.get('ms_per_step'),
                   'step_ratio_vs_plain': train_metrics.get('step_ratio_vs_plain'),
                   'class_names': list(ds.class_names), 'environment': environment_info(), 'best_sha256': best_sha}
         write_json(out/'result.json', result)
-    write_json(result_path(profile, role, method, seed, variant, root), result)
+    write_json(result_path(profile, role, method, seed, variant, root, point), result)
     return result
 
-# %% ../nbs/08_study.ipynb 29
+# %% ../nbs/08_study.ipynb 30
 def study_runs(params: dict) -> list[dict]:
     "Every run of the pipeline, in its order: the teacher, the main table (method x seed), the ablations (variant x seed)."
     return ([dict(role='teacher')] +
@@ -209,17 +237,26 @@ def study_runs(params: dict) -> list[dict]:
             [dict(role='student', method=params['ablations'][v]['method'], seed=s, variant=v)
              for v in params['ablation_variants'] for s in params['ablation_seeds']])
 
+def tune_runs(params: dict) -> list[dict]:
+    "The runs of the tuning pipeline: the teacher, then one run per tuning point (seed `tuning.seed`)."
+    t = params.get('tuning') or {}
+    return [dict(role='teacher')] + [dict(role='student', method=pt['method'], seed=t.get('seed', 0), point=name)
+                                     for name, pt in (t.get('points') or {}).items()]
+
 def stage_name(run: dict) -> str:
-    "The `dvc.yaml` stage that trains `run`: `teacher`, `distill@<method>-<seed>` or `ablate@<variant>-<seed>`."
+    "The `dvc.yaml` stage that trains `run`: `teacher`, `distill@<method>-<seed>`, `ablate@<variant>-<seed>` or `tune@<point>`."
+    if run['role'] == 'pretrain': return run['name']
     if run['role'] == 'teacher': return 'teacher'
+    if run.get('point'): return f"tune@{run['point']}"
     return f"ablate@{run['variant']}-{run['seed']}" if run.get('variant') else f"distill@{run['method']}-{run['seed']}"
 
 def _cache_args(profile: str, run: dict, root) -> list[str]:
     "`python -m sstkd.study cache` arguments that set up the student `run`."
     a = ['--profile', profile, '--root', str(root), '--method', run['method'], '--seed', str(run['seed'])]
-    return a + (['--variant', run['variant']] if run.get('variant') else [])
+    return (a + (['--variant', run['variant']] if run.get('variant') else [])
+              + (['--point', run['point']] if run.get('point') else []))
 
-# %% ../nbs/08_study.ipynb 30
+# %% ../nbs/08_study.ipynb 31
 def _shell(cmd, root, what: str) -> str | None:
     "Run `cmd` (a shell string or an argv list) in `root` with `_tool_env`; None or the failure."
     r = subprocess.run(cmd, shell=isinstance(cmd, str), cwd=root, env=_tool_env(), capture_output=True, text=True)
@@ -271,7 +308,8 @@ def _stage_runner(executor: str, root: Path, slurm: dict | None = None):
 
 def train_ahead(params: dict, profile: str, jobs: int = 2, root='.', runs=None, log=print, executor: str = 'local',
                 slurm: dict | None = None) -> None:
-    "Run the changed training stages of `profile` (or of `runs`), `jobs` at a time (here or as submitit jobs), and `dvc commit` them."
+    """Run the changed training stages of `profile` (or of `runs`), `jobs` at a time (here or as submitit jobs), and
+    `dvc commit` them: first the `pretrain@...` stages (the embedded backbones), then the teacher, then the students."""
     if not (isinstance(jobs, int) and jobs >= 1): raise ValueError(f'jobs={jobs!r} must be a positive integer')
     root = Path(root).resolve()
     shell = _stage_runner(executor, root, slurm)
@@ -286,6 +324,10 @@ def train_ahead(params: dict, profile: str, jobs: int = 2, root='.', runs=None, 
         log(f'{name}: {"FAILED" if err else "done"} in {time.perf_counter() - t:.0f} s')
         if err: failures.append(err)
         else: committed.append(name)
+    pre = sorted(_changed(root, [n for n in cmds if n.startswith('pretrain@')]))
+    with ThreadPoolExecutor(jobs) as pool:
+        for f in [pool.submit(run, dict(role='pretrain', name=n)) for n in pre]: f.result()
+    if failures: raise RuntimeError('train_ahead: pretraining failed, nothing else was trained\n' + failures[0])
     teacher = [r for r in runs if r['role'] == 'teacher' and stage_name(r) in _changed(root, ['teacher'])]
     for r in teacher: run(r)
     if failures: raise RuntimeError('train_ahead: the teacher failed, no student was trained\n' + failures[0])
@@ -315,7 +357,7 @@ def train_ahead(params: dict, profile: str, jobs: int = 2, root='.', runs=None, 
         + ('processes' if executor == 'local' else f'{executor} jobs'))
     if failures: raise RuntimeError(f'train_ahead: {len(failures)} failed\n\n' + '\n\n'.join(failures))
 
-# %% ../nbs/08_study.ipynb 32
+# %% ../nbs/08_study.ipynb 33
 def _profile(params: dict, name) -> str:
     "The profile `name` (None: params.yaml's); the DVC stages run params.yaml's profile, so another one is an error."
     name = name or params['profile']
@@ -334,6 +376,8 @@ def main(argv=None):
         p.add_argument('--profile', help="a profile of params.yaml (default: params.yaml's `profile`)")
         p.add_argument('--root', default='.', help='the project folder, or a folder inside it (default: .)')
     ahead.add_argument('--jobs', type=int, default=2, help='stages run at a time (default: 2)')
+    ahead.add_argument('--runs', choices=('study', 'tune'), default='study', help="the study's runs (default) or the "
+                       "tuning runs (`make tune`)")
     ahead.add_argument('--executor', choices=EXECUTORS, default='local', help='where the stages run: here (default), SLURM jobs '
                        'through submitit, or submitit local jobs')
     ahead.add_argument('--slurm', default='', help='submitit parameters, "key=value ..." (e.g. "partition=gpu timeout_min=1440")')
@@ -341,6 +385,7 @@ def main(argv=None):
         p.add_argument('--method', default='kd' if p is cache else 'none', help='a method of params.yaml `methods`')
         p.add_argument('--seed', type=int, default=0, help='the run\'s seed (default: 0)')
         p.add_argument('--variant', default=None, help='an ablation variant of params.yaml `ablation_variants`')
+        p.add_argument('--point', default=None, help='a tuning point of params.yaml `tuning.points`')
     tr.add_argument('--role', choices=('teacher', 'student'), default='student', help='teacher or student (default: student)')
     tr.add_argument('--data-root', '--data_root', dest='data_root', default=None, help='the dataset folder (default: datasets/<profile>)')
     tr.add_argument('--overrides', default='{}', help='JSON object of TrainConfig settings that replace the profile\'s')
@@ -361,7 +406,8 @@ def main(argv=None):
             if profile != params['profile']:
                 raise ValueError(f"--profile {profile}: the DVC stages run params.yaml's profile {params['profile']!r}; switch "
                                  f"first with `make study PROFILE={profile}` (or sstkd.study.set_profile)")
-            return train_ahead(params, profile, a.jobs, root, executor=a.executor, slurm=_parse_slurm(a.slurm))
+            runs = tune_runs(params) if a.runs == 'tune' else study_runs(params)
+            return train_ahead(params, profile, a.jobs, root, runs, executor=a.executor, slurm=_parse_slurm(a.slurm))
         if a.cmd == 'dryrun':
             if a.one:
                 one = json.loads(a.one)
@@ -370,20 +416,22 @@ def main(argv=None):
         if a.cmd == 'train':
             try: over = json.loads(a.overrides)
             except json.JSONDecodeError as e: raise ValueError(f'--overrides: not JSON: {e}') from None
-            cfg = {**run_config(params, profile, a.role, a.method, a.seed, a.variant, root, a.data_root), **over}
+            cfg = {**run_config(params, profile, a.role, a.method, a.seed, a.variant, root, a.data_root, a.point), **over}
             cfg.pop('report_split')
             train(cfg); return
-        cfg = run_config(params, profile, 'student', a.method, a.seed, a.variant, root)
+        cfg = run_config(params, profile, 'student', a.method, a.seed, a.variant, root, point=a.point)
         cfg.pop('report_split')
         Trainer(cfg).setup()
     except (ValueError, TypeError, FileNotFoundError, RuntimeError, ImportError) as e: raise SystemExit(f'python -m sstkd.study {a.cmd}: {e}') from None
 
 
-# %% ../nbs/08_study.ipynb 40
+# %% ../nbs/08_study.ipynb 41
 def collect_results(profile: str, root='.') -> pd.DataFrame:
-    "One row per run of `profile`: identity, the report split and its mIoU / boundary IoU (in %), parameters, step ratio."
+    "One row per run of `profile` (teacher, main table, ablations; not the tuning runs): identity, the report split and its mIoU / boundary IoU (in %), parameters, step ratio."
     rows = []
-    for f in sorted((Path(root)/'metrics'/profile).glob('**/*.json')):
+    base = Path(root)/'metrics'/profile
+    files = [base/'teacher.json'] + sorted((base/'distill').glob('*.json')) + sorted((base/'ablate').glob('*.json'))
+    for f in (f for f in files if f.is_file()):
         try: r = json.loads(f.read_text())
         except (OSError, json.JSONDecodeError) as e: raise ValueError(f'{f}: unreadable result: {e}') from e
         rows.append({'role': r['role'], 'method': r.get('method'), 'variant': r.get('variant'), 'seed': r['seed'],
@@ -394,11 +442,32 @@ def collect_results(profile: str, root='.') -> pd.DataFrame:
                      'class_names': r.get('class_names'), 'path': str(f)})
     return pd.DataFrame(rows)
 
-# %% ../nbs/08_study.ipynb 42
+# %% ../nbs/08_study.ipynb 43
 def _summary(g: pd.DataFrame) -> pd.Series:
     return pd.Series({'seeds': len(g), 'miou': g.miou.mean(), 'miou_std': g.miou.std(ddof=1) if len(g) > 1 else np.nan,
                       'boundary_iou': g.boundary_iou.mean(), 'params_m': g.params.iloc[0]/1e6,
                       'step_ratio': g.step_ratio.astype(float).mean()})
+
+# two-sided 95% quantiles of Student's t by degrees of freedom (n pairs - 1); 1.96 beyond the table
+_T95 = {1: 12.706, 2: 4.303, 3: 3.182, 4: 2.776, 5: 2.571, 6: 2.447, 7: 2.365, 8: 2.306, 9: 2.262, 10: 2.228}
+
+def paired_difference(g: pd.DataFrame, ref: pd.DataFrame) -> pd.Series:
+    """Paired by seed: mean and std of (g's mIoU − ref's mIoU) over the seeds both have, the number of pairs, and
+    whether the mean lies outside its 95% interval under a paired t-test (`significant`)."""
+    d = (g.groupby('seed').miou.mean() - ref.groupby('seed').miou.mean()).dropna()
+    n = len(d)
+    mean, std = (d.mean() if n else np.nan), (d.std(ddof=1) if n > 1 else np.nan)
+    half = _T95.get(n - 1, 1.96) * std / np.sqrt(n) if n > 1 else np.nan
+    return pd.Series({'paired_delta': mean, 'paired_std': std, 'pairs': n,
+                      'significant': bool(n > 1 and np.isfinite(half) and abs(mean) > half)})
+
+def _add_paired(t: pd.DataFrame, groups: dict, ref: pd.DataFrame, prefix: str, skip=()) -> pd.DataFrame:
+    "Columns `<prefix>_delta/_std/_pairs/_significant`: each row's paired difference to `ref` (rows in `skip`: empty)."
+    rows = {k: paired_difference(g, ref) for k, g in groups.items() if k not in skip}
+    if not rows: return t
+    d = pd.DataFrame(rows).T.reindex(t.index)
+    for c in d.columns: t[f"{prefix}_{c.replace('paired_', '')}"] = d[c]
+    return t
 
 def _split_of(results: pd.DataFrame) -> str:
     "The split the results were scored on ('test' for the embedded profile, 'val' for the paper ones)."
@@ -420,25 +489,35 @@ def main_table(results: pd.DataFrame, methods: list, min_gap=1.0, published: dic
         gap = t.loc['teacher', 'miou'] - t.loc['none', 'miou']
         t['gap_closed'] = (t.miou - t.loc['none', 'miou']) / gap if gap >= min_gap else np.nan
         t.loc['teacher', 'gap_closed'] = np.nan
+    if 'none' in t.index:   # each method against the plain student, seed by seed
+        groups = {m: students[students.method == m] for m in t.index if m != 'teacher'}
+        t = _add_paired(t, groups, students[students.method == 'none'], 'vs_plain', skip=('none',))
     if published: t['published'] = [float(published[i]) if i in published else np.nan for i in t.index]
     return t
 
-# %% ../nbs/08_study.ipynb 45
+# %% ../nbs/08_study.ipynb 47
 def ablation_table(results: pd.DataFrame, variants: list, reference='sstkd') -> pd.DataFrame:
     "One row per variant, plus the full method and the plain student, with the difference to the full method."
     students = results[results.role == 'student']
-    rows = {}
+    rows, groups = {}, {}
     for name, g in [('none (student)', students[(students.method == 'none') & students.variant.isna()]),
                     (f'{reference} (full)', students[(students.method == reference) & students.variant.isna()])] + \
                    [(v, students[students.variant == v]) for v in variants]:
-        if len(g): rows[name] = _summary(g)
+        if len(g): rows[name], groups[name] = _summary(g), g
     t = pd.DataFrame(rows).T
     t.attrs['split'] = _split_of(results)
     ref = f'{reference} (full)'
-    if ref in t.index: t['delta_vs_full'] = t.miou - t.loc[ref, 'miou']
+    if ref in t.index: t = _add_paired(t, groups, groups[ref], 'vs_full', skip=(ref,))
+    if 'none (student)' in t.index: t = _add_paired(t, groups, groups['none (student)'], 'vs_plain', skip=('none (student)',))
     return t
 
-# %% ../nbs/08_study.ipynb 48
+# %% ../nbs/08_study.ipynb 50
+def _paired_text(r) -> str:
+    "'+1.2 ± 0.4 *' (* = outside the 95% interval of a paired t-test), '' for a row without pairs."
+    delta, std, sig = r
+    if pd.isna(delta): return ''
+    return f'{delta:+.1f}' + (f' ± {std:.1f}' if pd.notna(std) else '') + (' *' if sig is True else '')
+
 def format_table(t: pd.DataFrame) -> pd.DataFrame:
     "Human-readable columns: mIoU as `mean ± std`, percentages and ratios rounded."
     def pm(r): return f'{r.miou:.1f} ± {r.miou_std:.1f}' if np.isfinite(r.miou_std) else f'{r.miou:.1f}'
@@ -448,7 +527,9 @@ def format_table(t: pd.DataFrame) -> pd.DataFrame:
     out['boundary IoU (%)'] = t.boundary_iou.map('{:.1f}'.format)
     if 'published' in t: out[f"published ({t.attrs.get('split', 'test')}, %)"] = t.published.map(lambda x: '' if pd.isna(x) else f'{x:.2f}')
     if 'gap_closed' in t: out['gap closed'] = t.gap_closed.map(lambda x: '' if pd.isna(x) else f'{100*x:.0f}%')
-    if 'delta_vs_full' in t: out['Δ vs full'] = t.delta_vs_full.map('{:+.1f}'.format)
+    for key, name in (('vs_plain', 'Δ vs plain'), ('vs_full', 'Δ vs full')):
+        if f'{key}_delta' in t:
+            out[f'{name} (paired, %)'] = [_paired_text(r) for r in t[[f'{key}_delta', f'{key}_std', f'{key}_significant']].itertuples(index=False)]
     out['params (M)'] = t.params_m.map('{:.2f}'.format)
     out['step time ×'] = t.step_ratio.map(lambda x: '' if pd.isna(x) else f'{x:.2f}')
     return out
@@ -465,7 +546,7 @@ def write_table(t: pd.DataFrame, stem, index_name='method') -> None:
     write_text_atomic(f'{stem}.md', to_markdown(format_table(t), index_name))
     write_text_atomic(f'{stem}.csv', t.to_csv(index_label=index_name))
 
-# %% ../nbs/08_study.ipynb 51
+# %% ../nbs/08_study.ipynb 53
 def set_profile(name: str, path='params.yaml') -> None:
     "Set the `profile:` line of `path` to `name`, checking that the profile exists."
     path = Path(path)
@@ -474,7 +555,7 @@ def set_profile(name: str, path='params.yaml') -> None:
     text = re.sub(r'^profile:.*$', f'profile: {name}', path.read_text(), count=1, flags=re.M)
     write_text_atomic(path, text)
 
-# %% ../nbs/08_study.ipynb 54
+# %% ../nbs/08_study.ipynb 56
 def dryrun_runs(params: dict) -> list[dict]:
     "One run per row of the study: the teacher, each method (first seed), each ablation variant (first ablation seed)."
     return ([dict(role='teacher')] + [dict(role='student', method=m, seed=params['seeds'][0]) for m in params['methods']] +
@@ -576,6 +657,6 @@ def dryrun(params: dict, profile: str, root='.', out=None, iters: int = 4, eval_
     return table
 
 
-# %% ../nbs/08_study.ipynb 58
+# %% ../nbs/08_study.ipynb 60
 if __name__ == '__main__' and '__file__' in globals(): main()   # `python -m sstkd.study ...`, not a notebook kernel
 
