@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_utils.ipynb 3
 from __future__ import annotations
-import contextlib, hashlib, json, os, platform, random, re, shutil, sys, tempfile
+import contextlib, hashlib, json, os, pickle, platform, random, re, shutil, sys, tempfile
 from pathlib import Path
 
 import numpy as np
@@ -82,8 +82,12 @@ class CheckpointError(RuntimeError):
     "A checkpoint file is missing, corrupt, or does not fit the model it is loaded into."
 
 def save_checkpoint(obj, path) -> Path:
-    "`torch.save(obj)` to `path` atomically."
-    with atomic_path(path) as tmp: torch.save(obj, tmp)
+    "`torch.save(obj)` to `path` atomically; `CheckpointError` naming the file if `obj` cannot be saved (nothing is left behind)."
+    try:
+        with atomic_path(path) as tmp: torch.save(obj, tmp)
+    except (pickle.PicklingError, TypeError, AttributeError) as e:
+        raise CheckpointError(f'{path}: cannot save the checkpoint, it holds an object torch cannot serialise: '
+                              f'{type(e).__name__}: {e}') from e
     return Path(path)
 
 def load_checkpoint(path, map_location='cpu'):
