@@ -21,8 +21,8 @@ from .train import (TrainConfig, Trainer, train, load_model, discard_other_run, 
 # %% auto 0
 __all__ = ['EXECUTORS', 'find_root', 'run_name', 'run_dir', 'result_path', 'run_config', 'load_params', 'torchrun_args',
            'run_experiment', 'study_runs', 'tune_runs', 'stage_name', 'train_ahead', 'main', 'collect_results',
-           'paired_difference', 'main_table', 'ablation_table', 'format_table', 'to_markdown', 'write_table',
-           'set_profile', 'dryrun_runs', 'dryrun']
+           'paired_difference', 'main_table', 'ablation_table', 'convergence_table', 'format_table', 'to_markdown',
+           'write_table', 'set_profile', 'dryrun_runs', 'dryrun']
 
 # %% ../nbs/08_study.ipynb 6
 def find_root(start='.') -> Path:
@@ -512,6 +512,27 @@ def ablation_table(results: pd.DataFrame, variants: list, reference='sstkd') -> 
     return t
 
 # %% ../nbs/08_study.ipynb 50
+def _at(history: list, it: float) -> float:
+    "Validation mIoU (%) at iteration `it`, interpolated linearly between the evaluations of `history`."
+    xs, ys = [h['iteration'] for h in history], [100 * h['miou'] for h in history]
+    return float(np.interp(it, xs, ys))
+
+def convergence_table(params: dict, profile: str, root='.') -> pd.DataFrame:
+    "Per run of the main table (and the teacher): final val mIoU, its gain over the last quarter, best iteration."
+    runs = [dict(role='teacher')] + [dict(role='student', method=m, seed=s) for m in params['methods'] for s in params['seeds']]
+    rows = {}
+    for r in runs:
+        f = run_dir(profile, root=root, **r)/'metrics.json'
+        if not f.is_file(): continue
+        m = json.loads(f.read_text())
+        h, n = m.get('history') or [], m['iterations']
+        if not h: continue
+        rows[run_name(**r)] = {'evaluations': len(h), 'val_end': _at(h, n), 'val_3q': _at(h, 0.75 * n),
+                               'gain_last_quarter': _at(h, n) - _at(h, 0.75 * n), 'best_iteration': m.get('best_iteration'),
+                               'iterations': n}
+    return pd.DataFrame(rows).T
+
+# %% ../nbs/08_study.ipynb 53
 def _paired_text(r) -> str:
     "'+1.2 ± 0.4 *' (* = outside the 95% interval of a paired t-test), '' for a row without pairs."
     delta, std, sig = r
@@ -546,7 +567,7 @@ def write_table(t: pd.DataFrame, stem, index_name='method') -> None:
     write_text_atomic(f'{stem}.md', to_markdown(format_table(t), index_name))
     write_text_atomic(f'{stem}.csv', t.to_csv(index_label=index_name))
 
-# %% ../nbs/08_study.ipynb 53
+# %% ../nbs/08_study.ipynb 56
 def set_profile(name: str, path='params.yaml') -> None:
     "Set the `profile:` line of `path` to `name`, checking that the profile exists."
     path = Path(path)
@@ -555,7 +576,7 @@ def set_profile(name: str, path='params.yaml') -> None:
     text = re.sub(r'^profile:.*$', f'profile: {name}', path.read_text(), count=1, flags=re.M)
     write_text_atomic(path, text)
 
-# %% ../nbs/08_study.ipynb 56
+# %% ../nbs/08_study.ipynb 59
 def dryrun_runs(params: dict) -> list[dict]:
     "One run per row of the study: the teacher, each method (first seed), each ablation variant (first ablation seed)."
     return ([dict(role='teacher')] + [dict(role='student', method=m, seed=params['seeds'][0]) for m in params['methods']] +
@@ -657,6 +678,6 @@ def dryrun(params: dict, profile: str, root='.', out=None, iters: int = 4, eval_
     return table
 
 
-# %% ../nbs/08_study.ipynb 60
+# %% ../nbs/08_study.ipynb 63
 if __name__ == '__main__' and '__file__' in globals(): main()   # `python -m sstkd.study ...`, not a notebook kernel
 
