@@ -22,7 +22,7 @@ from .train import (TrainConfig, Trainer, train, load_model, discard_other_run, 
 __all__ = ['EXECUTORS', 'find_root', 'run_name', 'run_dir', 'result_path', 'run_config', 'load_params', 'torchrun_args',
            'run_experiment', 'study_runs', 'tune_runs', 'stage_name', 'train_ahead', 'main', 'collect_results',
            'paired_difference', 'main_table', 'ablation_table', 'convergence_table', 'format_table', 'to_markdown',
-           'write_table', 'set_profile', 'dryrun_runs', 'dryrun']
+           'write_table', 'set_profile', 'dryrun_runs', 'per_gpu_batch', 'dryrun']
 
 # %% ../nbs/08_study.ipynb 6
 def find_root(start='.') -> Path:
@@ -393,6 +393,8 @@ def main(argv=None):
     dry.add_argument('--iters', type=int, default=4, help='iterations per run, half before and half after a resume (default: 4)')
     dry.add_argument('--eval-images', '--eval_images', dest='eval_images', type=int, default=2, help='images evaluated per split (default: 2)')
     dry.add_argument('--gpus', type=int, default=int(os.environ.get('SSTKD_GPUS') or 1), help='GPUs the study will use: per-GPU batch = batch_size / gpus (default: $SSTKD_GPUS or 1)')
+    dry.add_argument('--batch', type=int, default=None, help='images per process in the dry run instead of the per-GPU batch '
+                     '(default: the per-GPU batch on a GPU, at most 2 on a CPU)')
     dry.add_argument('--crop', type=int, nargs=2, default=None, metavar=('H', 'W'), help="training crop instead of the profile's (quick checks)")
     dry.add_argument('--fixture', action='store_true', help='run on a generated dataset in the official layout (out/fixture)')
     dry.add_argument('--data-root', '--data_root', dest='data_root', default=None, help='the dataset folder (default: datasets/<profile>)')
@@ -412,7 +414,7 @@ def main(argv=None):
             if a.one:
                 one = json.loads(a.one)
                 return _dryrun_one(params, profile, one['run'], Path(a.out), a.data_root, one['overrides'])
-            dryrun(params, profile, root, a.out, a.iters, a.eval_images, a.gpus, a.crop, a.fixture, a.data_root); return
+            dryrun(params, profile, root, a.out, a.iters, a.eval_images, a.gpus, a.crop, a.fixture, a.data_root, batch=a.batch); return
         if a.cmd == 'train':
             try: over = json.loads(a.overrides)
             except json.JSONDecodeError as e: raise ValueError(f'--overrides: not JSON: {e}') from None
@@ -583,12 +585,19 @@ def dryrun_runs(params: dict) -> list[dict]:
             [dict(role='student', method=params['ablations'][v]['method'], seed=params['ablation_seeds'][0], variant=v)
              for v in params['ablation_variants']])
 
-def _dryrun_overrides(prof: dict, role: str, iters: int, eval_images: int, gpus: int, crop=None) -> dict:
-    "TrainConfig overrides of a dry run: few iterations and images, per-GPU batch, a checkpoint half-way."
-    sec = {**prof['data'], **prof['train'], **prof[role]}
+def per_gpu_batch(prof: dict, role: str, gpus: int) -> int:
+    "The batch each GPU trains for `role` when the profile's global batch is split over `gpus` GPUs."
+    sec = {**prof['train'], **prof[role]}
     bs, acc = sec.get('batch_size', 8), sec.get('grad_accum', 1)
     if bs % (gpus * acc): raise ValueError(f'batch_size {bs} of the {role} is not divisible by gpus x grad_accum = {gpus * acc}')
-    o = dict(iters=iters, checkpoint_every=max(1, iters // 2), eval_every=0, eval_limit=eval_images, batch_size=bs // gpus,
+    return bs // gpus
+
+def _dryrun_overrides(prof: dict, role: str, iters: int, eval_images: int, gpus: int, crop=None, batch: int | None = None) -> dict:
+    "TrainConfig overrides of a dry run: few iterations and images, the per-GPU batch (or `batch` if smaller), a checkpoint half-way."
+    sec = {**prof['data'], **prof['train'], **prof[role]}
+    planned = per_gpu_batch(prof, role, gpus)
+    o = dict(iters=iters, checkpoint_every=max(1, iters // 2), eval_every=0, eval_limit=eval_images,
+             batch_size=planned if batch is None else min(batch, planned),
              live=False, progress=False, step_ratio_steps=0, log_every=1)
     if crop is not None:
         o['crop_size'] = crop
@@ -602,40 +611,45 @@ def _dryrun_one(params: dict, profile: str, run: dict, out, data_root, overrides
     train({**cfg, 'stop_at': overrides['iters'] // 2})
     run_experiment(params, profile, root=out, data_root=data_root, **run, **overrides)
 
-def _projection(params: dict, prof: dict, run: dict, m: dict, gpus: int, n_eval: int, n_report: int) -> float:
-    "Device-hours of all the runs of `run`'s row at the profile's schedule, from the dry run's metrics `m`."
+def _projection(params: dict, prof: dict, run: dict, m: dict, gpus: int, n_eval: int, n_report: int, batch_scale: float = 1.0) -> float:
+    """Device-hours of all the runs of `run`'s row at the profile's schedule, from the dry run's metrics `m`; `batch_scale`:
+    planned per-GPU batch / the batch the dry run trained (the step time is scaled by it: linear in the batch, an estimate)."""
     sec = {**prof['train'], **prof[run['role']]}
     iters, every = sec['iters'], sec.get('eval_every', 0)
-    s_it = m['ms_per_step'] / 1000 if m.get('ms_per_step') else m['train_seconds'] / max(1, m['timed_steps'])
+    s_it = batch_scale * (m['ms_per_step'] / 1000 if m.get('ms_per_step') else m['train_seconds'] / max(1, m['timed_steps']))
     s_img = m.get('eval_seconds_per_image') or 0.0
     evals = (iters // every if every else 0) + (0 if every and iters % every == 0 else 1)
     seeds = 1 if run['role'] == 'teacher' else len(params['ablation_seeds'] if run.get('variant') else params['seeds'])
     return seeds * gpus * (iters * s_it + s_img * (evals * n_eval + n_report)) / 3600
 
 def dryrun(params: dict, profile: str, root='.', out=None, iters: int = 4, eval_images: int = 2, gpus: int = 1, crop=None,
-           fixture: bool = False, data_root=None, runs=None, log=print) -> pd.DataFrame:
+           fixture: bool = False, data_root=None, runs=None, log=print, batch: int | None = None, cpu_batch: int = 2) -> pd.DataFrame:
     "Run every stage of `profile` briefly (see above); returns the report table and writes it to out/report.md."
     root = Path(root).resolve()
     if profile not in params['profiles']: raise ValueError(f"unknown profile {profile!r}; valid: {sorted(params['profiles'])}")
     if iters < 2: raise ValueError(f'iters={iters}: a dry run needs at least 2 iterations (it stops half-way and resumes)')
+    if batch is not None and batch < 1: raise ValueError(f'batch={batch}: the dry run needs at least one image per process')
     prof = params['profiles'][profile]
     out = Path(out or root/'dryrun'/profile).resolve()
     data_root = Path(data_root or root/'datasets'/profile).resolve()
-    if fixture:
-        from .data import write_fixture
-        data_root = out/'fixture'
-        if not data_root.is_dir(): write_fixture(prof['data']['dataset'], data_root)
-    if not data_root.exists():
-        raise FileNotFoundError(f'{data_root}: no dataset; put the {prof["data"]["dataset"]} files there (see README), '
-                                f'or try the dry run on a generated one: make dryrun PROFILE={profile} FIXTURE=1')
     runs = dryrun_runs(params) if runs is None else list(runs)
     import torch
     device = 'cuda' if torch.cuda.is_available() else 'cpu'
     dev_name = torch.cuda.get_device_name() if device == 'cuda' else f'CPU ({os.cpu_count()} cores)'
+    if batch is None and device == 'cpu': batch = cpu_batch     # a CPU holds neither the per-GPU batch nor its time
+    planned = {r['role']: per_gpu_batch(prof, r['role'], gpus) for r in runs}
+    ran = {k: v if batch is None else min(batch, v) for k, v in planned.items()}
+    if fixture:
+        from .data import write_fixture
+        data_root = out/'fixture'
+        if not data_root.is_dir(): write_fixture(prof['data']['dataset'], data_root, n=max(2, *ran.values()))
+    if not data_root.exists():
+        raise FileNotFoundError(f'{data_root}: no dataset; put the {prof["data"]["dataset"]} files there (see README), '
+                                f'or try the dry run on a generated one: make dryrun PROFILE={profile} FIXTURE=1')
     rows, t0 = [], time.perf_counter()
     for run in runs:
         name = run_name(**run)
-        o = _dryrun_overrides(prof, run['role'], iters, eval_images, gpus, crop)
+        o = _dryrun_overrides(prof, run['role'], iters, eval_images, gpus, crop, batch)
         pre = {**prof['train'], **prof[run['role']]}.get('pretrained')
         if pre and not (root/pre).is_file(): o['pretrained'] = None      # no ImageNet file: random init, said in the report
         (out/'logs').mkdir(parents=True, exist_ok=True)
@@ -656,21 +670,26 @@ def dryrun(params: dict, profile: str, root='.', out=None, iters: int = 4, eval_
         n_eval, n_report = (len(build_dataset(cfg['dataset'], data_root, s)) for s in (cfg.get('val_split', 'val'), cfg['report_split']))
         peak = m.get('peak_memory_bytes') or usage.ru_maxrss * 1024          # Linux: ru_maxrss in KiB
         rows.append({'run': name, 'method': run.get('method', 'teacher') if run['role'] == 'student' else 'teacher',
-                     'per-GPU batch': o['batch_size'], 'ImageNet init': 'no' if pre and o.get('pretrained', pre) is None else 'yes' if pre else '-',
+                     'per-GPU batch': planned[run['role']], 'batch run': o['batch_size'], 'ImageNet init': 'no' if pre and o.get('pretrained', pre) is None else 'yes' if pre else '-',
                      's/iter': (m['ms_per_step'] / 1000 if m.get('ms_per_step')
                                                                 else m['train_seconds'] / max(1, m['timed_steps'])),
                      's/eval image': m.get('eval_seconds_per_image'),
                      ('peak GPU memory (GiB)' if device == 'cuda' else 'peak RSS (GiB)'): peak / 2**30,
-                     'projected GPU-hours': _projection(params, prof, run, m, gpus, n_eval, n_report)})
+                     'projected GPU-hours': _projection(params, prof, run, m, gpus, n_eval, n_report,
+                                                        planned[run['role']] / o['batch_size'])})
         log(f'{name}: done in {time.perf_counter() - t:.0f} s')
     res = collect_results(profile, out)                                  # the tables stage, on the dry runs' results
     write_table(main_table(res, params['methods'], published=prof.get('published')), out/'main')
     if len(res[res.variant.notna()]): write_table(ablation_table(res, params['ablation_variants']), out/'ablation')
     table = pd.DataFrame(rows).set_index('run')
     total = table['projected GPU-hours'].sum()
+    smaller = (table['batch run'] < table['per-GPU batch']).any()
     text = (f'# Dry run of profile {profile} on {dev_name}\n\n{len(rows)} runs x {iters} iterations, {eval_images} evaluation '
             f'images each, {gpus} GPU(s) planned (per-GPU batch), in {time.perf_counter() - t0:.0f} s. Evaluation images per '
             f'evaluation in the projection: {n_eval} (val), {n_report} ({cfg["report_split"]}) as found in {data_root}.\n\n'
+            + ('Runs trained a smaller batch than planned (`batch run`; on a CPU at most `cpu_batch`, or `--batch`): their '
+               'memory is that of the smaller batch, and the projection scales their step time linearly to the planned '
+               'batch (an estimate).\n\n' if smaller else '')
             + to_markdown(table.map(lambda x: f'{x:.3g}' if isinstance(x, float) else x), 'run')
             + f'\nProjected full study on this device: **{total:,.1f} GPU-hours** ({total / gpus:,.1f} h on {gpus} GPU(s)).\n')
     write_text_atomic(out/'report.md', text)
