@@ -8,10 +8,9 @@ from dataclasses import dataclass
 
 import torch
 import torch.nn as nn
-
-from .distill import IGNORE_INDEX, build_distillers
 import torch.nn.functional as F
 
+from .distill import IGNORE_INDEX, build_distillers
 from .models import upsample_logits
 
 # %% auto 0
