@@ -16,9 +16,9 @@ from .utils import save_checkpoint, seed_everything
 from .train import Trainer, CKPT_FORMAT, build_from_config, _to_device
 
 # %% auto 0
-__all__ = ['round_robin', 'device_sync', 'summarize', 'random_checkpoint', 'SyntheticSegmentation', 'BenchTrainer', 'prepare',
-           'step_timer', 'teacher_timer', 'loss_timer', 'loader_timer', 'features', 'record_discriminator',
-           'peak_memory', 'step_key', 'step_table', 'check_target', 'fmt', 'plot_steps']
+__all__ = ['round_robin', 'device_sync', 'summarize', 'random_checkpoint', 'SyntheticSegmentation', 'prepare', 'step_timer',
+           'teacher_timer', 'loss_timer', 'loader_timer', 'features', 'record_discriminator', 'peak_memory', 'step_key',
+           'step_table', 'check_target', 'fmt', 'plot_steps']
 
 # %% ../nbs/10_bench.ipynb 6
 def round_robin(fns: dict, repeats: int = 5, warmup: int = 1, sync: Callable | None = None) -> dict:
@@ -89,19 +89,11 @@ class SyntheticSegmentation(torch.utils.data.Dataset):
         return dict(image=torch.randn(3, H, W, generator=g), label=label, index=int(i))
 
 # %% ../nbs/10_bench.ipynb 18
-class BenchTrainer(Trainer):
-    "The study's `Trainer`; `datasets=(train, val)` replaces the datasets read from `cfg.data_root`."
-    def __init__(self, cfg, datasets=None):
-        super().__init__(cfg)
-        self.given_datasets = datasets
-    def build_datasets(self):
-        return self.given_datasets if self.given_datasets is not None else super().build_datasets()
-
-def prepare(cfg: dict, datasets=None) -> BenchTrainer:
-    "A set-up `BenchTrainer` for `cfg` in training mode, with one training batch kept in `tr.micro`."
-    tr = BenchTrainer(cfg, datasets)
+def prepare(cfg: dict, datasets=None) -> Trainer:
+    "A set-up `Trainer` for `cfg` (`datasets=(train, val)` instead of `cfg.data_root`'s) in training mode, with one training batch kept in `tr.micro`."
+    tr = Trainer(cfg, datasets)
     tr.setup()
-    tr._set_train()
+    tr.train_mode()
     tr.micro = next(tr.train_stream(0))
     return tr
 

@@ -8,14 +8,28 @@ from dataclasses import dataclass
 
 import torch
 import torch.nn as nn
+import torch.nn.functional as F
 
 from .distill import IGNORE_INDEX, build_distillers
-from .train import seg_loss_sums
+from .models import upsample_logits
 
 # %% auto 0
-__all__ = ['DistillStep', 'Distillation']
+__all__ = ['seg_loss_sums', 'DistillStep', 'Distillation']
 
 # %% ../nbs/13_loop.ipynb 6
+def seg_loss_sums(s: dict, label: torch.Tensor, weights: dict | None = None, aux_weight: float = 0.4,
+                  ignore_index: int = 255) -> dict:
+    "Un-normalised per-pixel CE sums: `out` = Σ w_out·ce(out), `aux` = aux_weight·Σ w_aux·ce(aux)."
+    size = label.shape[-2:]
+    res = {}
+    for k, scale in (('out', 1.0), ('aux', aux_weight)):
+        if s.get(k) is None: continue
+        ce = F.cross_entropy(upsample_logits(s[k].float(), size), label, ignore_index=ignore_index, reduction='none')
+        if weights is not None and weights.get(k) is not None: ce = ce * weights[k].to(ce.dtype)
+        res[k] = scale * ce.sum()
+    return res
+
+# %% ../nbs/13_loop.ipynb 9
 @dataclass
 class DistillStep:
     "One batch's losses: `loss` (sum of `terms`), `terms` (name -> scalar tensor), student outputs `s`, teacher outputs `t`."
@@ -45,15 +59,19 @@ def _check_batch(batch):
 
 class Distillation:
     "The distillers of `methods` between `student` and `teacher`, wired for a training loop."
-    def __init__(self, student: nn.Module, teacher: nn.Module | None, methods: str, batch: dict, total_iters: int,
-                 params: dict | None = None, aux_weight: float = 0.4, ignore_index: int = IGNORE_INDEX):
+    def __init__(self, student: nn.Module, teacher: nn.Module | None, methods: str, batch: dict | tuple[int, int],
+                 total_iters: int, params: dict | None = None, aux_weight: float = 0.4, ignore_index: int = IGNORE_INDEX):
         _check_model('student', student)
-        _check_batch(batch)
+        if isinstance(batch, (tuple, list)):
+            if not (len(batch) == 2 and all(isinstance(x, int) and not isinstance(x, bool) and x > 0 for x in batch)):
+                raise ValueError(f'batch: expected a batch dict or the crop size (H, W) of the training batches, got {batch!r}')
+            h, w = batch
+        else: _check_batch(batch); h, w = batch['label'].shape[-2:]
         distill = isinstance(methods, str) and methods.strip() not in ('', 'none')
         if distill: _check_model('teacher', teacher)
         self.student, self.teacher = student, teacher if distill else None
         self.aux_weight, self.ignore_index = float(aux_weight), int(ignore_index)
-        self.crop_pixels = int(batch['label'].shape[-2] * batch['label'].shape[-1])
+        self.crop_pixels = int(h * w)
         try:
             ds = build_distillers(methods, student, teacher if distill else student, total_iters, self.crop_pixels, params)
         except KeyError as e:

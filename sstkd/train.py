@@ -22,15 +22,16 @@ from .data import (DATASETS as _DATASETS, build_dataset, TrainTransform, Resumab
                         seed_worker, make_eval_loader)
 from .models import build_model, upsample_logits
 from .metrics import evaluate
-from .distill import build_distillers
+from .loop import Distillation, DistillStep, seg_loss_sums
 
 # %% auto 0
 __all__ = ['CKPT_FORMAT', 'MODEL_KEYS', 'CACHE_FORMAT', 'RUN_FILES', 'TrainConfig', 'lr_at', 'resolve_device', 'amp_dtype',
-           'teacher_dtype', 'autocast', 'seg_loss_sums', 'rng_state', 'set_rng_state', 'module_generators', 'DistEnv',
+           'teacher_dtype', 'autocast', 'rng_state', 'set_rng_state', 'module_generators', 'DistEnv',
            'init_distributed', 'model_config', 'build_from_config', 'load_weights', 'read_model_checkpoint',
-           'load_model', 'cache_teacher_outputs', 'TeacherCache', 'ShardedBatches', 'NonFiniteLossError',
-           'evaluate_run', 'run_differences', 'discard_other_run', 'Trainer', 'train', 'plot_curves', 'save_curves',
-           'usage', 'parse_args', 'main']
+           'load_model', 'cache_teacher_outputs', 'TeacherCache', 'ShardedBatches', 'NonFiniteLossError', 'RunRecord',
+           'RunData', 'load_teacher', 'run_teacher_cache', 'TrainStep', 'evaluate_run', 'run_differences',
+           'discard_other_run', 'distiller_state', 'CheckpointStore', 'RunLog', 'measure_step_ratio', 'Trainer',
+           'train', 'plot_curves', 'save_curves', 'usage', 'parse_args', 'main']
 
 # %% ../nbs/07_train.ipynb 6
 _CHOICES = dict(role=('teacher', 'student'), augment=('flip', 'full'),
@@ -237,20 +238,7 @@ def autocast(device: torch.device, dtype):
     "`torch.autocast` for `dtype`, or a null context for fp32."
     return torch.autocast(device.type, dtype=dtype) if dtype is not None else contextlib.nullcontext()
 
-# %% ../nbs/07_train.ipynb 18
-def seg_loss_sums(s: dict, label: torch.Tensor, weights: dict | None = None, aux_weight: float = 0.4,
-                  ignore_index: int = 255) -> dict:
-    "Un-normalised per-pixel CE sums: `out` = Σ w_out·ce(out), `aux` = aux_weight·Σ w_aux·ce(aux)."
-    size = label.shape[-2:]
-    res = {}
-    for k, scale in (('out', 1.0), ('aux', aux_weight)):
-        if s.get(k) is None: continue
-        ce = F.cross_entropy(upsample_logits(s[k].float(), size), label, ignore_index=ignore_index, reduction='none')
-        if weights is not None and weights.get(k) is not None: ce = ce * weights[k].to(ce.dtype)
-        res[k] = scale * ce.sum()
-    return res
-
-# %% ../nbs/07_train.ipynb 21
+# %% ../nbs/07_train.ipynb 19
 def rng_state() -> dict:
     "Python, NumPy, torch and CUDA RNG states as weights-only-safe values."
     v, st, gauss = random.getstate()
@@ -274,7 +262,7 @@ def module_generators(m: nn.Module) -> dict:
     return {f'{p}.{k}' if p else k: v for p, mod in m.named_modules() for k, v in vars(mod).items()
             if isinstance(v, torch.Generator)}
 
-# %% ../nbs/07_train.ipynb 24
+# %% ../nbs/07_train.ipynb 22
 @dataclass
 class DistEnv:
     "Rank, world size and local rank of this process; `owned`: this trainer created the process group."
@@ -313,7 +301,7 @@ def _average_grads(params, env: DistEnv) -> None:
     for p in params:
         n = p.numel(); p.grad = flat[i:i + n].view_as(p).clone(); i += n
 
-# %% ../nbs/07_train.ipynb 26
+# %% ../nbs/07_train.ipynb 24
 CKPT_FORMAT = 'sstkd.train/1'
 MODEL_KEYS = ('arch', 'backbone', 'num_classes', 'output_stride', 'width', 'aux', 'deep_stem', 'aspp_rates')
 
@@ -362,7 +350,7 @@ def load_model(path, device='cpu') -> tuple[nn.Module, dict]:
     except (TypeError, ValueError) as e: raise CheckpointError(f'{path}: cannot rebuild its model {ck["model_config"]}: {e}') from e
     return load_weights(model, ck, path).to(device), ck
 
-# %% ../nbs/07_train.ipynb 28
+# %% ../nbs/07_train.ipynb 26
 CACHE_FORMAT = 'sstkd.teacher_cache/1'
 
 def _dataset_fingerprint(ds) -> dict:
@@ -427,7 +415,7 @@ class TeacherCache:
         i = torch.as_tensor(batch['index']).long().cpu(); f = torch.as_tensor(batch[key]).long().cpu()
         return {k: self.outputs[k][i, f].to(device, non_blocking=True).float() for k in self.needs}
 
-# %% ../nbs/07_train.ipynb 30
+# %% ../nbs/07_train.ipynb 28
 class ShardedBatches(torch.utils.data.Sampler):
     "This rank's micro-batches of each global batch of `sampler` (anything with `.batch(it)` and `.start_iter`)."
     def __init__(self, sampler, rank: int = 0, world: int = 1, accum: int = 1):
@@ -443,7 +431,7 @@ class ShardedBatches(torch.utils.data.Sampler):
                 yield g[c * self.size:(c + 1) * self.size]
             it += 1
 
-# %% ../nbs/07_train.ipynb 33
+# %% ../nbs/07_train.ipynb 31
 class NonFiniteLossError(FloatingPointError):
     "A loss term became NaN or infinite; training stopped before the optimizer step."
 
@@ -459,12 +447,6 @@ def _to_device(b: dict, device, channels_last: bool) -> dict:
         out[k] = v
     if channels_last: out['image'] = out['image'].contiguous(memory_format=torch.channels_last)
     return out
-
-def _detach(d: dict) -> dict:
-    return {k: (v.detach() if isinstance(v, torch.Tensor) else v) for k, v in d.items()}
-
-def _float(d: dict) -> dict:
-    return {k: (v.float() if isinstance(v, torch.Tensor) and v.is_floating_point() else v) for k, v in d.items()}
 
 def _cat(ds: list) -> dict:
     "Concatenate batch-like dicts along the batch dimension (tensors: cat; lists: concatenated)."
@@ -489,28 +471,41 @@ def _json_safe(x):
     if isinstance(x, np.generic): return _json_safe(x.item())
     return x
 
-# %% ../nbs/07_train.ipynb 35
-class _Data:
-    "Datasets, augmentation, the training stream and the validation loader (sstkd.data)."
-    def build_datasets(self):
-        "Training and validation datasets (un-augmented; augmentation is applied per sample by the loader)."
-        cfg = self.cfg
-        return (build_dataset(cfg.dataset, cfg.data_root, cfg.train_split),
-                build_dataset(cfg.dataset, cfg.data_root, cfg.val_split))
+@dataclass
+class RunRecord:
+    "What a run has recorded so far (kept in last.pt): best mIoU, evaluation history, training log, timing, final metrics."
+    best: dict = field(default_factory=lambda: {'miou': None, 'iteration': None})
+    history: list = field(default_factory=list)
+    train_log: list = field(default_factory=list)
+    timing: dict = field(default_factory=lambda: {'steps': 0, 'seconds': 0.0, 'all_steps': 0, 'all_seconds': 0.0})
+    final: dict | None = None
 
-    def train_transform(self):
+# %% ../nbs/07_train.ipynb 33
+class RunData:
+    "The run's data (sstkd.data): datasets, augmentation, this rank's training stream, the training crop (H, W)."
+    def __init__(self, cfg: TrainConfig, env: DistEnv, device: torch.device, datasets: tuple | None = None):
+        self.cfg, self.env, self.device = cfg, env, device
+        self.train_ds, self.val_ds = datasets if datasets is not None else (
+            build_dataset(cfg.dataset, cfg.data_root, cfg.train_split), build_dataset(cfg.dataset, cfg.data_root, cfg.val_split))
+        self.num_classes = int(self.train_ds.num_classes)
+        if cfg.augment == 'full' and cfg.crop_size is not None:
+            h, w = (cfg.crop_size, cfg.crop_size) if isinstance(cfg.crop_size, int) else cfg.crop_size
+        else: h, w = self.train_ds[0]['image'].shape[-2:]
+        self.crop = (int(h), int(w))
+
+    def transform(self) -> TrainTransform:
         "augment='flip': whole images, random horizontal flip only; 'full': random scale, pad + crop, flip."
         cfg = self.cfg
         if cfg.augment == 'flip': return TrainTransform(crop_size=None, scale=None, flip=cfg.flip)
         return TrainTransform(crop_size=cfg.crop_size, scale=cfg.scale_range, flip=cfg.flip)
 
-    def train_stream(self, start_iter: int):
+    def stream(self, start_iter: int):
         "Yields, for every iteration from `start_iter`, this rank's list of `grad_accum` micro-batch dicts."
         cfg, env = self.cfg, self.env
         sampler = ShardedBatches(ResumableBatchSampler(len(self.train_ds), cfg.batch_size, cfg.seed, start_iter),
                                  env.rank, env.world, cfg.grad_accum)
         loader = torch.utils.data.DataLoader(
-            Augmented(self.train_ds, self.train_transform()), batch_sampler=sampler, num_workers=cfg.num_workers,
+            Augmented(self.train_ds, self.transform()), batch_sampler=sampler, num_workers=cfg.num_workers,
             pin_memory=self.device.type == 'cuda', worker_init_fn=seed_worker, persistent_workers=cfg.num_workers > 0,
             generator=torch.Generator().manual_seed(cfg.seed))   # own generator: the global RNG is left untouched
         it = iter(loader)
@@ -521,146 +516,67 @@ class _Data:
                 raise ValueError(f"{cfg.data_root}: training images differ in size, so they cannot be batched whole "
                                  f"(augment={cfg.augment!r}); use augment='full' with a crop_size") from e
 
-    def plain_train_dataset(self):
-        "The training split without augmentation (for the teacher cache)."
-        return self.train_ds
+# %% ../nbs/07_train.ipynb 35
+def load_teacher(cfg: TrainConfig, num_classes: int, device: torch.device) -> nn.Module:
+    "The frozen teacher of a student run: `cfg.teacher_checkpoint`'s network on `device`, in eval mode, without gradients."
+    t, ck = load_model(cfg.teacher_checkpoint)
+    if ck['model_config']['num_classes'] != num_classes:
+        raise CheckpointError(f'{cfg.teacher_checkpoint}: teacher has {ck["model_config"]["num_classes"]} classes, '
+                              f'the dataset {num_classes}')
+    t = t.to(device)
+    if cfg.channels_last: t = t.to(memory_format=torch.channels_last)
+    return t.eval().requires_grad_(False)
+
+def run_teacher_cache(cfg: TrainConfig, env: DistEnv, device: torch.device, data: RunData,
+                      distillation: Distillation) -> TeacherCache | None:
+    "The teacher cache of a run as `cfg.teacher_cache` says (None: the live teacher)."
+    tc = cfg.teacher_cache
+    if distillation.teacher is None or tc == 'off': return None
+    if cfg.augment != 'flip':
+        if tc != 'auto': raise ValueError(f"TrainConfig.teacher_cache: {tc!r} needs augment='flip' (got {cfg.augment!r})")
+        return None
+    if _flip_key(Augmented(data.train_ds, data.transform())[(0, 0)]) is None:
+        if tc != 'auto': raise ValueError("TrainConfig.teacher_cache: the dataset's samples carry no 'flipped' field")
+        warnings.warn("teacher cache disabled: the dataset's samples carry no 'flipped' field"); return None
+    plain = data.train_ds                      # un-augmented: the cache holds (scene, flipped) pairs
+    if tc == 'auto':   # in memory, only when it saves teacher forwards
+        if 2 * len(plain) >= cfg.iters * cfg.batch_size // env.world: return None
+        path = None
+    else: path = Path(tc)
+    # A cache file is shared by every run with this teacher: it holds all the teacher's outputs, so that
+    # runs of different methods reuse it instead of each rewriting it with only its own needs.
+    needs = distillation.needs if path is None else ['out', 'feat', 'low'] + (['aux'] if distillation.teacher.aux_head is not None else [])
+    kw = dict(device=device, amp=cfg.amp, channels_last=cfg.channels_last, progress=cfg.progress)
+    if path is not None and env.active:   # rank 0 writes the file, the others read it
+        if env.main: cache_teacher_outputs(cfg.teacher_checkpoint, plain, path, needs, **kw)
+        dist.barrier()
+    return TeacherCache(cache_teacher_outputs(cfg.teacher_checkpoint, plain, path, needs, **kw), distillation.needs)
 
 # %% ../nbs/07_train.ipynb 37
-class _Setup:
-    "Device, processes, data, networks, optimizers, teacher cache."
-    def __init__(self, cfg: TrainConfig | dict):
-        self.cfg = cfg = cfg if isinstance(cfg, TrainConfig) else TrainConfig.from_dict(cfg)
-        self.out = Path(cfg.output_dir)
-        want_cuda = cfg.device.startswith('cuda') or (cfg.device == 'auto' and torch.cuda.is_available())
-        self.env = init_distributed('cuda' if want_cuda else 'cpu')
-        self.device = resolve_device(cfg.device, self.env.local_rank)
-        if cfg.threads: torch.set_num_threads(cfg.threads)
-        if self.device.type == 'cuda': torch.cuda.set_device(self.device)
-        self.dtype, self.tdtype = amp_dtype(cfg.amp, self.device), teacher_dtype(cfg.amp, self.device)
-        per = self.env.world * cfg.grad_accum
-        if cfg.batch_size % per:
-            raise ValueError(f'TrainConfig.batch_size ({cfg.batch_size}) must be divisible by world size x grad_accum '
-                             f'({self.env.world} x {cfg.grad_accum})')
-        self.micro = cfg.batch_size // per
-        if self.micro == 1 and not (cfg.sync_bn and self.env.active):
-            raise ValueError(f'TrainConfig.batch_size: {cfg.batch_size} / (world size {self.env.world} x grad_accum {cfg.grad_accum}) '
-                             'leaves 1 sample per micro-batch; the BatchNorm of the pooling branches (ASPP image pooling, '
-                             'PSP bins) needs at least 2: use fewer processes or less grad_accum, or sync_bn: true under torchrun')
-        self.teacher = self.distillers = self.cache = self.live = self.bar = None
-        self.best = {'miou': None, 'iteration': None}
-        self.history, self.train_log = [], []
-        self.timing = {'steps': 0, 'seconds': 0.0, 'all_steps': 0, 'all_seconds': 0.0}
-        self.final = None
+class TrainStep:
+    "One optimizer step of `model` (the student, DDP-wrapped under torchrun) with the losses of `distillation`."
+    def __init__(self, cfg: TrainConfig, env: DistEnv, device: torch.device, model: nn.Module, distillation: Distillation,
+                 opt: torch.optim.Optimizer, scaler: torch.amp.GradScaler, cache: TeacherCache | None = None):
+        self.cfg, self.env, self.device, self.model, self.distillation = cfg, env, device, model, distillation
+        self.opt, self.scaler, self.cache = opt, scaler, cache
+        self.dtype, self.tdtype = amp_dtype(cfg.amp, device), teacher_dtype(cfg.amp, device)
 
-    def build_student(self, num_classes: int) -> nn.Module:
-        return build_from_config(self.model_config, pretrained=self.cfg.pretrained)
-
-    def build_teacher(self) -> nn.Module:
-        t, ck = load_model(self.cfg.teacher_checkpoint)
-        if ck['model_config']['num_classes'] != self.num_classes:
-            raise CheckpointError(f'{self.cfg.teacher_checkpoint}: teacher has {ck["model_config"]["num_classes"]} classes, '
-                                  f'the dataset {self.num_classes}')
-        return t
-
-    def build_distillers(self):
-        return build_distillers(self.cfg.methods, self.student, self.teacher, self.cfg.iters, self.crop_pixels,
-                                self.cfg.distill_params)
-
-    def setup(self):
-        cfg, dev = self.cfg, self.device
-        seed_everything(cfg.seed)
-        self.train_ds, self.val_ds = self.build_datasets()
-        self.num_classes = int(self.train_ds.num_classes)
-        self.model_config = model_config(cfg, self.num_classes)
-        if cfg.augment == 'full' and cfg.crop_size is not None:
-            h, w = (cfg.crop_size, cfg.crop_size) if isinstance(cfg.crop_size, int) else cfg.crop_size
-        else: h, w = self.train_ds[0]['image'].shape[-2:]
-        self.crop_pixels = int(h * w)
-        seed_everything(cfg.seed)
-        student = self.build_student(self.num_classes)
-        if self.env.active and cfg.sync_bn:
-            if dev.type != 'cuda': raise ValueError('TrainConfig.sync_bn: SyncBatchNorm needs CUDA devices (torch has no CPU version)')
-            student = nn.SyncBatchNorm.convert_sync_batchnorm(student)
-        self.student = student.to(dev, memory_format=torch.channels_last if cfg.channels_last else torch.contiguous_format)
-        if cfg.methods != 'none':
-            self.teacher = self.build_teacher().to(dev)
-            if cfg.channels_last: self.teacher = self.teacher.to(memory_format=torch.channels_last)
-            self.teacher.eval().requires_grad_(False)
-            self.distillers = self.build_distillers().to(dev)
-            self.needs = sorted(self.distillers.needs)
-        self.n_params = sum(p.numel() for p in self.student.parameters())
-        params = list(self.student.parameters())
-        if self.distillers is not None:
-            seen = {id(p) for p in params}
-            params += [p for p in self.distillers.student_parameters() if id(p) not in seen]
-        self.opt = torch.optim.SGD(params, lr=cfg.lr, momentum=cfg.momentum, weight_decay=cfg.weight_decay)
-        self.aux_opts = self.distillers.aux_optimizers() if self.distillers is not None else {}
-        self.scaler = torch.amp.GradScaler(dev.type, enabled=self.dtype == torch.float16)
-        self.model = self.student
-        if self.env.active:
-            from torch.nn.parallel import DistributedDataParallel as DDP
-            self.model = DDP(self.student, device_ids=[dev.index] if dev.type == 'cuda' else None)
-            for o in self.aux_opts.values():   # discriminators: average their gradients before each step
-                o.register_step_pre_hook(lambda opt, *_: _average_grads([p for g in opt.param_groups for p in g['params']], self.env))
-        self._setup_teacher_cache()
-        seed_everything(cfg.seed)
-
-    def _setup_teacher_cache(self):
-        cfg, tc = self.cfg, self.cfg.teacher_cache
-        if self.distillers is None or tc == 'off': return
-        if cfg.augment != 'flip':
-            if tc != 'auto': raise ValueError(f"TrainConfig.teacher_cache: {tc!r} needs augment='flip' (got {cfg.augment!r})")
-            return
-        if _flip_key(Augmented(self.train_ds, self.train_transform())[(0, 0)]) is None:
-            if tc != 'auto': raise ValueError("TrainConfig.teacher_cache: the dataset's samples carry no 'flipped' field")
-            warnings.warn("teacher cache disabled: the dataset's samples carry no 'flipped' field"); return
-        plain = self.plain_train_dataset()
-        if tc == 'auto':   # in memory, only when it saves teacher forwards
-            if 2 * len(plain) >= cfg.iters * cfg.batch_size // self.env.world: return
-            path = None
-        else: path = Path(tc)
-        # A cache file is shared by every run with this teacher: it holds all the teacher's outputs, so that
-        # runs of different methods reuse it instead of each rewriting it with only its own needs.
-        needs = self.needs if path is None else ['out', 'feat', 'low'] + (['aux'] if self.teacher.aux_head is not None else [])
-        if path is not None and self.env.active:   # rank 0 writes the file, the others read it
-            if self.env.main: cache_teacher_outputs(cfg.teacher_checkpoint, plain, path, needs, device=self.device, amp=cfg.amp, channels_last=cfg.channels_last, progress=cfg.progress)
-            dist.barrier()
-        c = cache_teacher_outputs(cfg.teacher_checkpoint, plain, path, needs, device=self.device, amp=cfg.amp,
-                                  channels_last=cfg.channels_last, progress=cfg.progress)
-        self.cache = TeacherCache(c, self.needs)
-
-    def _set_train(self):
-        self.student.train()
-        if self.distillers is not None: self.distillers.train()
-        if self.teacher is not None: self.teacher.eval()
-
-# %% ../nbs/07_train.ipynb 39
-class _Step:
-    "Teacher outputs, the losses of a micro-batch, one optimizer step."
     def teacher_outputs(self, b: dict) -> dict:
-        "The teacher's outputs that the distillers need, fp32, without gradient (cache or live teacher)."
+        "The teacher's outputs that the distillers need, fp32, without gradient (cache, or live teacher under its autocast)."
         if self.cache is not None: return self.cache(b, self.device)
-        with torch.no_grad(), autocast(self.device, self.tdtype): o = self.teacher(b['image'])
-        return {k: o[k].float() for k in self.needs}
+        with autocast(self.device, self.tdtype): return self.distillation.teacher_outputs(b)
 
-    def _micro(self, model, b, it, n_valid, scale, distill=True):
-        "Forward one micro-batch; returns (terms as global-sum contributions, detached outputs, teacher outputs)."
-        cfg = self.cfg
+    def losses(self, model: nn.Module, b: dict, it: int, n_valid: torch.Tensor, scale: float,
+               distillation: Distillation | None = None) -> DistillStep:
+        "Forward micro-batch `b` through `model` under autocast; its losses by `distillation` (default: the run's)."
+        d = self.distillation if distillation is None else distillation
         with autocast(self.device, self.dtype): s = model(b['image'])
-        use = distill and self.distillers is not None
-        t = self.teacher_outputs(b) if use else None
-        sf = _float(s)
-        w = self.distillers.task_weight(sf, t, b, it) if use else None
-        seg = seg_loss_sums(sf, b['label'], w, cfg.aux_weight)
-        terms = {'seg': seg['out'] / n_valid}
-        if 'aux' in seg: terms['seg_aux'] = seg['aux'] / n_valid
-        if use:
-            for k, v in self.distillers(sf, t, b, it).items(): terms[k] = v * scale
-        return terms, _detach(sf), t
+        t = self.teacher_outputs(b) if d.teacher is not None else None
+        return d.loss(b, it, s, t, n_valid, scale)
 
-    def step(self, micro: list, it: int) -> dict:
+    def __call__(self, micro: list, it: int) -> dict:
         "One optimizer step on this rank's micro-batches; returns the global loss terms (floats)."
-        cfg, env = self.cfg, self.env
+        cfg, env, d = self.cfg, self.env, self.distillation
         lr = lr_at(it, cfg)
         for g in self.opt.param_groups: g['lr'] = lr
         self.opt.zero_grad(set_to_none=True)
@@ -673,27 +589,27 @@ class _Step:
             ctx = self.model.no_sync() if env.active and m < A - 1 else contextlib.nullcontext()
             torch.manual_seed(_micro_seed(cfg.seed, it, env.rank * A + m))
             with ctx:
-                terms, s, t = self._micro(self.model, b, it, n_valid, scale)
-                total = sum(terms.values()) * env.world      # DDP averages gradients over ranks
-                self.scaler.scale(total).backward()
-            for k, v in terms.items(): sums[k] = sums.get(k, 0.0) + v.detach().float()
-            if self.distillers is not None and self.aux_opts: keep.append((s, t, b))
+                st = self.losses(self.model, b, it, n_valid, scale)
+                self.scaler.scale(st.loss * env.world).backward()      # DDP averages gradients over ranks
+            for k, v in st.terms.items(): sums[k] = sums.get(k, 0.0) + v.detach().float()
+            if d.aux_optimizers: keep.append((st.s, st.t, b))
         names = sorted(sums)
         vec = _all_reduce_sum(torch.stack([sums[k] for k in names]), env)
         if not torch.isfinite(vec).all():
+            out = Path(cfg.output_dir)
             bad = [f'{k}={v:.4g}' for k, v in zip(names, vec.tolist()) if not math.isfinite(v)]
-            raise NonFiniteLossError(f'{self.out}: non-finite loss at iteration {it + 1}: {", ".join(bad)}; training '
-                                     f'stopped before the optimizer step (last good checkpoint: {self.out/"last.pt"})')
-        if self.distillers is not None: _average_grads(self.distillers.student_parameters(), env)
+            raise NonFiniteLossError(f'{out}: non-finite loss at iteration {it + 1}: {", ".join(bad)}; training '
+                                     f'stopped before the optimizer step (last good checkpoint: {out/"last.pt"})')
+        _average_grads(d.distillers.student_parameters(), env)
         self.scaler.step(self.opt); self.scaler.update()
         logs = {k: v for k, v in zip(names, vec.tolist())}
         logs['loss'] = float(sum(logs.values())); logs['lr'] = lr
         if keep:   # one discriminator step per iteration, on all of this rank's micro-batches
             s, t, b = (_cat([k[j] for k in keep]) for j in range(3))
-            for k, v in self.distillers.discriminator_step(s, t, b, it).items(): logs[k] = float(v)
+            for k, v in d.discriminator_step(s, t, b, it).items(): logs[k] = float(v)
         return logs
 
-# %% ../nbs/07_train.ipynb 41
+# %% ../nbs/07_train.ipynb 39
 def evaluate_run(model: nn.Module, cfg: TrainConfig, dataset, device, dtype=None, num_classes: int | None = None) -> dict:
     """Metrics of `model` on `dataset` evaluated as the run `cfg` says: its `eval_mode` (whole image, or sliding
     `eval_crop`/`eval_stride` windows), `eval_batch_size`, workers, on `device` under autocast `dtype`; a tqdm bar
@@ -715,35 +631,7 @@ def evaluate_run(model: nn.Module, cfg: TrainConfig, dataset, device, dtype=None
                          f'use eval_batch_size: 1 (got {cfg.eval_batch_size})') from e
     return _json_safe(r)
 
-class _Eval:
-    "Validation metrics and best.pt."
-    def evaluate(self) -> dict | None:
-        "Validation metrics of the student (rank 0; other ranks wait and get None)."
-        r = None
-        if self.env.main:
-            t0 = time.perf_counter()
-            r = evaluate_run(self.student, self.cfg, self.val_ds, self.device, self.dtype, self.num_classes)
-            self.timing['eval_seconds'] = self.timing.get('eval_seconds', 0.0) + time.perf_counter() - t0
-            self.timing['eval_images'] = self.timing.get('eval_images', 0) + min(len(self.val_ds), self.cfg.eval_limit or len(self.val_ds))
-            self._set_train()
-        if self.env.active: dist.barrier()
-        return r
-
-    def _track(self, n: int, r: dict | None):
-        "Record eval `r` at iteration `n`; save best.pt when mIoU improves (rank 0)."
-        if r is None: return
-        self.history.append({'iteration': n, **{k: r[k] for k in ('miou', 'boundary_iou', 'pixel_acc') if k in r}})
-        if self.live is not None:
-            self.live.step = n
-            for k in ('miou', 'boundary_iou', 'pixel_acc'):
-                if k in r: self.live.log_metric(f'val/{k}', r[k])
-        if self.best['miou'] is None or r['miou'] > self.best['miou']:
-            self.best = {'miou': r['miou'], 'iteration': n}
-            save_checkpoint({'format': CKPT_FORMAT, 'kind': 'best', 'iteration': n, 'model_config': self.model_config,
-                             'model': self.student.state_dict(), 'config': self.cfg.to_dict(), 'metrics': _json_safe(r)},
-                            self.out/'best.pt')
-
-# %% ../nbs/07_train.ipynb 43
+# %% ../nbs/07_train.ipynb 41
 def _seen_from(path: str, output_dir: str) -> str:
     "Where `path` lies as seen from the run folder `output_dir` (both made absolute from the current directory)."
     return os.path.relpath(os.path.abspath(path), os.path.abspath(output_dir))
@@ -775,31 +663,36 @@ def discard_other_run(cfg: TrainConfig | dict) -> list[str]:
     for name in RUN_FILES if diff else (): remove_path(out/name)
     return diff
 
-class _Checkpoint:
-    "last.pt: write, check, restore."
-    def _foreign_ptrs(self) -> set:
-        mods = [m for m in (self.student, self.teacher) if m is not None]
-        return {t.data_ptr() for m in mods for t in [*m.parameters(), *m.buffers()]}
+def distiller_state(d: Distillation) -> dict:
+    "The distillers' state dict without tensors of the student or teacher (a distiller may hold them: never stored twice)."
+    ptrs = {t.data_ptr() for m in (d.student, d.teacher) if m is not None for t in [*m.parameters(), *m.buffers()]}
+    return {k: v for k, v in d.distillers.state_dict().items() if not (isinstance(v, torch.Tensor) and v.data_ptr() in ptrs)}
 
-    def _distiller_state(self) -> dict:
-        ptrs = self._foreign_ptrs()   # never store the student/teacher again if a distiller holds them
-        return {k: v for k, v in self.distillers.state_dict().items()
-                if not (isinstance(v, torch.Tensor) and v.data_ptr() in ptrs)}
+class CheckpointStore:
+    "The run folder's checkpoints: last.pt (the full training state: write, check, restore) and best.pt."
+    def __init__(self, cfg: TrainConfig):
+        self.cfg, self.out = cfg, Path(cfg.output_dir)
 
-    def save_last(self, n: int, finished: bool = False):
-        "Write the full training state after `n` iterations to last.pt (rank 0), atomically."
-        if not self.env.main: return
+    def save_best(self, n: int, model_config: dict, student: nn.Module, metrics: dict):
+        "Write best.pt: the student's weights after `n` iterations, its model config and `metrics`."
+        save_checkpoint({'format': CKPT_FORMAT, 'kind': 'best', 'iteration': n, 'model_config': model_config,
+                         'model': student.state_dict(), 'config': self.cfg.to_dict(), 'metrics': _json_safe(metrics)},
+                        self.out/'best.pt')
+
+    def save_last(self, n: int, finished: bool, model_config: dict, student: nn.Module, opt, scaler,
+                  distillation: Distillation, record: RunRecord):
+        "Write the full training state after `n` iterations to last.pt, atomically, and train_log.json."
+        ds = distillation.distillers
         st = {'format': CKPT_FORMAT, 'kind': 'last', 'iteration': n, 'finished': finished,
-              'config': self.cfg.to_dict(), 'model_config': self.model_config, 'model': self.student.state_dict(),
-              'optimizer': self.opt.state_dict(), 'scaler': self.scaler.state_dict(),
-              'distillers': self._distiller_state() if self.distillers is not None else {},
-              'aux_optimizers': {k: o.state_dict() for k, o in self.aux_opts.items()},
-              'generators': {k: g.get_state() for k, g in
-                             (module_generators(self.distillers) if self.distillers is not None else {}).items()},
-              'rng': rng_state(), 'best': self.best, 'history': self.history, 'train_log': self.train_log,
-              'timing': self.timing, 'final': _json_safe(self.final) if finished else None}
+              'config': self.cfg.to_dict(), 'model_config': model_config, 'model': student.state_dict(),
+              'optimizer': opt.state_dict(), 'scaler': scaler.state_dict(),
+              'distillers': distiller_state(distillation) if len(ds) else {},
+              'aux_optimizers': {k: o.state_dict() for k, o in distillation.aux_optimizers.items()},
+              'generators': {k: g.get_state() for k, g in module_generators(ds).items()},
+              'rng': rng_state(), 'best': record.best, 'history': record.history, 'train_log': record.train_log,
+              'timing': record.timing, 'final': _json_safe(record.final) if finished else None}
         save_checkpoint(st, self.out/'last.pt')
-        write_json(self.out/'train_log.json', _json_safe(self.train_log))
+        write_json(self.out/'train_log.json', _json_safe(record.train_log))
 
     def read_last(self) -> dict | None:
         "last.pt of this output folder if any; checked to belong to the same run config."
@@ -814,100 +707,263 @@ class _Checkpoint:
                              f'use another output_dir, or delete {p} to start over')
         return ck
 
-    def restore(self, ck: dict):
-        "Restore the full training state from a last.pt dict."
-        p = self.out/'last.pt'
-        load_weights(self.student, ck, p, self.model_config)
+    def restore(self, ck: dict, model_config: dict, student: nn.Module, opt, scaler, distillation: Distillation) -> RunRecord:
+        "Load the training state of a last.pt dict into the given objects (and the global RNGs); returns its record."
+        p, ds, aux = self.out/'last.pt', distillation.distillers, distillation.aux_optimizers
+        load_weights(student, ck, p, model_config)
         try:
-            self.opt.load_state_dict(ck['optimizer'])
-            if ck['scaler']: self.scaler.load_state_dict(ck['scaler'])
-            if self.distillers is not None:
-                dropped = set(self.distillers.state_dict()) - set(self._distiller_state())
-                r = self.distillers.load_state_dict(ck['distillers'], strict=False)
+            opt.load_state_dict(ck['optimizer'])
+            if ck['scaler']: scaler.load_state_dict(ck['scaler'])
+            if len(ds):
+                dropped = set(ds.state_dict()) - set(distiller_state(distillation))
+                r = ds.load_state_dict(ck['distillers'], strict=False)
                 if r.unexpected_keys or set(r.missing_keys) - dropped:
                     raise CheckpointError(f'{p}: distiller state does not fit methods={self.cfg.methods!r} '
                                           f'(missing {r.missing_keys[:5]}, unexpected {r.unexpected_keys[:5]})')
-                for k, g in module_generators(self.distillers).items(): g.set_state(ck['generators'][k])
-            if set(ck['aux_optimizers']) != set(self.aux_opts):
-                raise CheckpointError(f'{p}: auxiliary optimizers {sorted(ck["aux_optimizers"])} != {sorted(self.aux_opts)}')
-            for k, o in self.aux_opts.items(): o.load_state_dict(ck['aux_optimizers'][k])
+                for k, g in module_generators(ds).items(): g.set_state(ck['generators'][k])
+            if set(ck['aux_optimizers']) != set(aux):
+                raise CheckpointError(f'{p}: auxiliary optimizers {sorted(ck["aux_optimizers"])} != {sorted(aux)}')
+            for k, o in aux.items(): o.load_state_dict(ck['aux_optimizers'][k])
         except (ValueError, KeyError, RuntimeError) as e:
             if isinstance(e, CheckpointError): raise
             raise CheckpointError(f'{p}: cannot restore the training state: {type(e).__name__}: {e}') from e
         set_rng_state(ck['rng'])
-        self.best, self.history, self.train_log = dict(ck['best']), list(ck['history']), list(ck['train_log'])
-        self.timing, self.final = dict(ck['timing']), ck.get('final')
+        return RunRecord(dict(ck['best']), list(ck['history']), list(ck['train_log']), dict(ck['timing']), ck.get('final'))
 
-# %% ../nbs/07_train.ipynb 46
-class _Logging:
-    "dvclive, train_log.json, tqdm."
-    def _open_live(self, start: int):
-        if not (self.cfg.live and self.env.main): return
-        d = self.out/'dvclive'
+# %% ../nbs/07_train.ipynb 44
+class RunLog:
+    "dvclive curves, the rows of train_log.json and the tqdm bar (rank 0 only; `RunLog(cfg, active=False)` logs nothing)."
+    def __init__(self, cfg: TrainConfig, active: bool = True):
+        self.cfg, self.active, self.live, self.bar = cfg, active, None, None
+
+    def open(self, start: int):
+        "Start (or, after `start` iterations, resume) the dvclive curves under output_dir/dvclive."
+        if not (self.cfg.live and self.active): return
+        d = Path(self.cfg.output_dir)/'dvclive'
         if start > 0: _truncate_dvclive(d, start); _drop_unreadable_summary(d)
         from dvclive import Live
         self.live = Live(str(d), resume=start > 0, dvcyaml=False, save_dvc_exp=False, report=None)
 
-    def _log(self, n: int, logs: dict):
-        self.train_log.append({'iteration': n, **logs})
+    def open_bar(self, start: int):
+        "The tqdm bar of the iterations, from `start`."
+        cfg = self.cfg
+        if not (cfg.progress and self.active): return
+        from tqdm import tqdm
+        self.bar = tqdm(total=cfg.iters, initial=start, desc=f'{cfg.role} {cfg.methods}', unit='it', dynamic_ncols=True,
+                        mininterval=0.5 if sys.stderr.isatty() else 15, file=sys.stderr)
+
+    def train(self, n: int, logs: dict, record: RunRecord):
+        "The training terms `logs` of iteration `n`: a train_log row of `record`, dvclive, the bar."
+        record.train_log.append({'iteration': n, **logs})
         if self.live is not None:
             self.live.step = n
             for k, v in logs.items(): self.live.log_metric(f'train/{k}', v)
         if self.bar is not None: self.bar.set_postfix(loss=f'{logs["loss"]:.4f}', lr=f'{logs["lr"]:.2e}', refresh=False)
 
-    def _close(self):
+    def tick(self):
+        if self.bar is not None: self.bar.update(1)
+
+    def val(self, n: int, r: dict):
+        "Validation metrics `r` at iteration `n` to dvclive."
+        if self.live is None: return
+        self.live.step = n
+        for k in ('miou', 'boundary_iou', 'pixel_acc'):
+            if k in r: self.live.log_metric(f'val/{k}', r[k])
+
+    def summary(self, m: dict):
+        "The final metrics into dvclive's summary."
+        if self.live is not None:
+            self.live.summary = {'final': {k: m[k] for k in ('miou', 'boundary_iou', 'pixel_acc')}, 'best_miou': m['best_miou']}
+
+    def close(self):
         if self.bar is not None: self.bar.close(); self.bar = None
         if self.live is not None:
             with contextlib.suppress(Exception): self.live.end()
             self.live = None
 
+# %% ../nbs/07_train.ipynb 46
+def measure_step_ratio(step: TrainStep, batch: dict, it: int, steps: int) -> dict:
+    """Median time of a full step of `step` (student + teacher or cache + distillers + discriminator) over that of a
+    plain student step (forward, CE, backward, SGD), alternated `steps` times on `batch` at iteration `it` in this
+    process: `step_ratio_vs_plain` as the run trains, and `step_ratio_live_teacher` with the live teacher when the
+    run uses the cache (else None). Model, optimizer, distiller and RNG states are restored afterwards."""
+    d, opt, scaler, dev = step.distillation, step.opt, step.scaler, step.device
+    r = {'step_ratio_vs_plain': None, 'step_ratio_live_teacher': None}
+    # on every rank: a discriminator's step averages its gradients over the ranks (a collective)
+    saved = copy.deepcopy({'m': d.student.state_dict(), 'o': opt.state_dict(), 's': scaler.state_dict(),
+                           'd': d.distillers.state_dict(), 'a': {k: o.state_dict() for k, o in d.aux_optimizers.items()}})
+    gens = {k: g.get_state() for k, g in module_generators(d.distillers).items()}
+    rng = rng_state()
+    b = _to_device(batch, dev, step.cfg.channels_last)
+    n_valid = (b['label'] != 255).sum().clamp_min(1).float()
+    plain_loss, cache = Distillation(d.student, None, 'none', b, step.cfg.iters, aux_weight=d.aux_weight), step.cache
+    def one(distill, use_cache=True):
+        step.cache = cache if use_cache else None
+        t0 = time.perf_counter()
+        opt.zero_grad(set_to_none=True)
+        st = step.losses(d.student, b, it, n_valid, 1.0, d if distill else plain_loss)
+        scaler.scale(st.loss).backward()
+        scaler.step(opt); scaler.update()
+        if distill: d.discriminator_step(st.s, st.t, b, it)
+        if dev.type == 'cuda': torch.cuda.synchronize(dev)
+        return time.perf_counter() - t0
+    try:
+        d.train()
+        one(False); one(True); one(True, False)            # warm-up
+        plain, full, live = [], [], []
+        for _ in range(steps):
+            plain.append(one(False)); full.append(one(True))
+            if cache is not None: live.append(one(True, False))
+        r['step_ratio_vs_plain'] = float(np.median(full) / np.median(plain))
+        if live: r['step_ratio_live_teacher'] = float(np.median(live) / np.median(plain))
+    finally:
+        step.cache = cache
+        d.student.load_state_dict(saved['m']); opt.load_state_dict(saved['o']); scaler.load_state_dict(saved['s'])
+        d.distillers.load_state_dict(saved['d'])
+        for k, o in d.aux_optimizers.items(): o.load_state_dict(saved['a'][k])
+        for k, g in module_generators(d.distillers).items(): g.set_state(gens[k])
+        set_rng_state(rng)
+    if step.env.active: dist.barrier()
+    return r
+
 # %% ../nbs/07_train.ipynb 48
-class _Run:
-    "fit: resume or start, the loop, finish."
+class Trainer:
+    "Iteration-based trainer for teachers and (distilled) students. `Trainer(cfg).fit()` == `train(cfg)`."
+    def __init__(self, cfg: TrainConfig | dict, datasets: tuple | None = None):
+        "`datasets`: a `(train, val)` pair instead of the datasets read from `cfg.data_root`."
+        self.cfg = cfg = cfg if isinstance(cfg, TrainConfig) else TrainConfig.from_dict(cfg)
+        self.out, self.datasets = Path(cfg.output_dir), datasets
+        want_cuda = cfg.device.startswith('cuda') or (cfg.device == 'auto' and torch.cuda.is_available())
+        self.env = init_distributed('cuda' if want_cuda else 'cpu')
+        self.device = resolve_device(cfg.device, self.env.local_rank)
+        if cfg.threads: torch.set_num_threads(cfg.threads)
+        if self.device.type == 'cuda': torch.cuda.set_device(self.device)
+        per = self.env.world * cfg.grad_accum
+        if cfg.batch_size % per:
+            raise ValueError(f'TrainConfig.batch_size ({cfg.batch_size}) must be divisible by world size x grad_accum '
+                             f'({self.env.world} x {cfg.grad_accum})')
+        if cfg.batch_size // per == 1 and not (cfg.sync_bn and self.env.active):
+            raise ValueError(f'TrainConfig.batch_size: {cfg.batch_size} / (world size {self.env.world} x grad_accum {cfg.grad_accum}) '
+                             'leaves 1 sample per micro-batch; the BatchNorm of the pooling branches (ASPP image pooling, '
+                             'PSP bins) needs at least 2: use fewer processes or less grad_accum, or sync_bn: true under torchrun')
+        self.store, self.log, self.record = CheckpointStore(cfg), RunLog(cfg, self.env.main), RunRecord()
+        self.data = self.student = self.teacher = self.distillation = self.steps = None
+
+    def setup(self):
+        "Data, student, teacher, `Distillation`, optimizers, grad scaler, DDP wrapper, teacher cache: the parts of the run."
+        cfg, dev, env = self.cfg, self.device, self.env
+        seed_everything(cfg.seed)
+        self.data = RunData(cfg, env, dev, self.datasets)
+        self.model_config = model_config(cfg, self.data.num_classes)
+        seed_everything(cfg.seed)
+        student = build_from_config(self.model_config, pretrained=cfg.pretrained)
+        if env.active and cfg.sync_bn:
+            if dev.type != 'cuda': raise ValueError('TrainConfig.sync_bn: SyncBatchNorm needs CUDA devices (torch has no CPU version)')
+            student = nn.SyncBatchNorm.convert_sync_batchnorm(student)
+        self.student = student.to(dev, memory_format=torch.channels_last if cfg.channels_last else torch.contiguous_format)
+        self.teacher = load_teacher(cfg, self.data.num_classes, dev) if cfg.methods != 'none' else None
+        self.distillation = Distillation(self.student, self.teacher, cfg.methods, self.data.crop, cfg.iters,
+                                         cfg.distill_params, cfg.aux_weight)
+        self.n_params = sum(p.numel() for p in self.student.parameters())
+        opt = torch.optim.SGD(self.distillation.parameters(), lr=cfg.lr, momentum=cfg.momentum, weight_decay=cfg.weight_decay)
+        scaler = torch.amp.GradScaler(dev.type, enabled=amp_dtype(cfg.amp, dev) == torch.float16)
+        model = self.student
+        if env.active:
+            from torch.nn.parallel import DistributedDataParallel as DDP
+            model = DDP(self.student, device_ids=[dev.index] if dev.type == 'cuda' else None)
+            for o in self.distillation.aux_optimizers.values():   # discriminators: average their gradients before each step
+                o.register_step_pre_hook(lambda opt, *_: _average_grads([p for g in opt.param_groups for p in g['params']], env))
+        cache = run_teacher_cache(cfg, env, dev, self.data, self.distillation)
+        self.steps = TrainStep(cfg, env, dev, model, self.distillation, opt, scaler, cache)
+        seed_everything(cfg.seed)
+
+    # what the benchmark and the tests use
+    @property
+    def distillers(self): return self.distillation.distillers if self.teacher is not None else None
+    @property
+    def cache(self): return self.steps.cache
+    @cache.setter
+    def cache(self, c): self.steps.cache = c
+    def step(self, micro: list, it: int) -> dict:
+        "One optimizer step on this rank's micro-batches (`TrainStep`); returns the global loss terms."
+        return self.steps(micro, it)
+    def teacher_outputs(self, b: dict) -> dict: return self.steps.teacher_outputs(b)
+    def train_stream(self, start_iter: int): return self.data.stream(start_iter)
+
+    def train_mode(self):
+        "Student and distillers in training mode, the teacher in eval mode."
+        self.distillation.train()
+
+    def _save_last(self, n: int, finished: bool = False):
+        if self.env.main:
+            self.store.save_last(n, finished, self.model_config, self.student, self.steps.opt, self.steps.scaler,
+                                 self.distillation, self.record)
+
+    def evaluate(self) -> dict | None:
+        "Validation metrics of the student (rank 0; other ranks wait and get None)."
+        r, tm = None, self.record.timing
+        if self.env.main:
+            t0, val = time.perf_counter(), self.data.val_ds
+            r = evaluate_run(self.student, self.cfg, val, self.device, self.steps.dtype, self.data.num_classes)
+            tm['eval_seconds'] = tm.get('eval_seconds', 0.0) + time.perf_counter() - t0
+            tm['eval_images'] = tm.get('eval_images', 0) + min(len(val), self.cfg.eval_limit or len(val))
+            self.train_mode()
+        if self.env.active: dist.barrier()
+        return r
+
+    def _track(self, n: int, r: dict | None):
+        "Record eval `r` at iteration `n`; save best.pt when mIoU improves (rank 0)."
+        if r is None: return
+        rec = self.record
+        rec.history.append({'iteration': n, **{k: r[k] for k in ('miou', 'boundary_iou', 'pixel_acc') if k in r}})
+        self.log.val(n, r)
+        if rec.best['miou'] is None or r['miou'] > rec.best['miou']:
+            rec.best = {'miou': r['miou'], 'iteration': n}
+            self.store.save_best(n, self.model_config, self.student, r)
+
     def fit(self) -> dict:
         "Train (or resume, or return the metrics of a finished run). Returns the final metrics dict."
         try: return self._fit()
         finally:
-            self._close()
+            self.log.close()
             if self.env.owned and dist.is_initialized(): dist.destroy_process_group()
 
     def _fit(self) -> dict:
         cfg = self.cfg
-        ck = self.read_last()
+        ck = self.store.read_last()
         if ck is not None and ck.get('finished') and (self.out/'metrics.json').is_file():
             m = json.loads((self.out/'metrics.json').read_text())
             if m.get('iterations') == cfg.iters: return m     # finished: not retrained
         self.setup()
         start = 0
-        if ck is not None: self.restore(ck); start = int(ck['iteration'])
+        if ck is not None:
+            self.record = self.store.restore(ck, self.model_config, self.student, self.steps.opt, self.steps.scaler, self.distillation)
+            start = int(ck['iteration'])
         if self.env.main: self.out.mkdir(parents=True, exist_ok=True)
-        self._open_live(start)
-        if start < cfg.iters and self._loop(start): 
+        self.log.open(start)
+        if start < cfg.iters and self._loop(start):
             return {'stopped_at': cfg.stop_at, 'iterations': cfg.stop_at}
         return self.finish()
 
     def _loop(self, start: int) -> bool:
         "Iterations start..iters-1. Returns True when stopped early by `stop_at`."
-        cfg = self.cfg
-        if cfg.progress and self.env.main:
-            from tqdm import tqdm
-            self.bar = tqdm(total=cfg.iters, initial=start, desc=f'{cfg.role} {cfg.methods}', unit='it', dynamic_ncols=True,
-                            mininterval=0.5 if sys.stderr.isatty() else 15, file=sys.stderr)
-        stream = self.train_stream(start)
-        self._set_train()
+        cfg, timing = self.cfg, self.record.timing
+        self.log.open_bar(start)
+        stream = self.data.stream(start)
+        self.train_mode()
         k = 0
         for it in range(start, cfg.iters):
             t0 = time.perf_counter()
-            logs = self.step(next(stream), it)
+            logs = self.steps(next(stream), it)
             if self.device.type == 'cuda': torch.cuda.synchronize(self.device)
             dt = time.perf_counter() - t0; k += 1
-            self.timing['all_steps'] += 1; self.timing['all_seconds'] += dt
-            if k > _WARM_STEPS: self.timing['steps'] += 1; self.timing['seconds'] += dt
+            timing['all_steps'] += 1; timing['all_seconds'] += dt
+            if k > _WARM_STEPS: timing['steps'] += 1; timing['seconds'] += dt
             n = it + 1
-            if n % cfg.log_every == 0 or n == cfg.iters or n == start + 1: self._log(n, logs)
-            if self.bar is not None: self.bar.update(1)
+            if n % cfg.log_every == 0 or n == cfg.iters or n == start + 1: self.log.train(n, logs, self.record)
+            self.log.tick()
             if cfg.eval_every and n % cfg.eval_every == 0 and n < cfg.iters: self._track(n, self.evaluate())
-            if cfg.checkpoint_every and n % cfg.checkpoint_every == 0 and n < cfg.iters: self.save_last(n)
+            if cfg.checkpoint_every and n % cfg.checkpoint_every == 0 and n < cfg.iters: self._save_last(n)
             if cfg.stop_at is not None and n >= cfg.stop_at and n < cfg.iters: return True
         return False
 
@@ -915,7 +971,7 @@ class _Run:
         """Under DDP: do all ranks hold the same distiller weights (discriminators, adapters, spectral-norm vectors)?
         BatchNorm running statistics are left out: each rank keeps those of its own samples, as for the student."""
         if not (self.env.active and self.distillers is not None): return None
-        sd = {k: v for k, v in self._distiller_state().items() if torch.is_tensor(v) and v.is_floating_point()
+        sd = {k: v for k, v in distiller_state(self.distillation).items() if torch.is_tensor(v) and v.is_floating_point()
               and not k.endswith(('running_mean', 'running_var'))}
         if not sd: return None
         mine = torch.stack([v.detach().double().sum() for v in sd.values()]).to(self.device)
@@ -927,19 +983,20 @@ class _Run:
 
     def finish(self) -> dict:
         "Final evaluation, best/last checkpoints, step-time ratio, metrics.json (idempotent)."
-        cfg, n = self.cfg, self.cfg.iters
-        if self.final is None:
-            self.final = self.evaluate()
-            if self.env.main and (not self.history or self.history[-1]['iteration'] != n): self._track(n, self.final)
-            self.save_last(n, finished=True)
-        ratio = (self.measure_step_ratio() if self.distillers is not None and cfg.step_ratio_steps else
+        cfg, n, rec = self.cfg, self.cfg.iters, self.record
+        if rec.final is None:
+            rec.final = self.evaluate()
+            if self.env.main and (not rec.history or rec.history[-1]['iteration'] != n): self._track(n, rec.final)
+            self._save_last(n, finished=True)
+        ratio = (measure_step_ratio(self.steps, next(self.data.stream(0))[0], cfg.iters - 1, cfg.step_ratio_steps)
+                 if self.distillers is not None and cfg.step_ratio_steps else
                  {'step_ratio_vs_plain': None, 'step_ratio_live_teacher': None})
         in_step = self.distillers_in_step()
         m = None
         if self.env.main:
-            t = self.timing
-            m = _json_safe({**self.final, 'class_names': list(getattr(self.train_ds, 'class_names', [])),
-                            'best_miou': self.best['miou'], 'best_iteration': self.best['iteration'],
+            t = rec.timing
+            m = _json_safe({**rec.final, 'class_names': list(getattr(self.data.train_ds, 'class_names', [])),
+                            'best_miou': rec.best['miou'], 'best_iteration': rec.best['iteration'],
                             'iterations': n, 'ms_per_step': 1000 * t['seconds'] / t['steps'] if t['steps'] else None,
                             'train_seconds': t['all_seconds'], 'timed_steps': t['all_steps'],
                             'eval_seconds_per_image': t['eval_seconds'] / t['eval_images'] if t.get('eval_images') else None,
@@ -948,73 +1005,21 @@ class _Run:
                             'teacher_cache': self.cache is not None, 'params': self.n_params, 'role': cfg.role,
                             'methods': cfg.methods, 'seed': cfg.seed, 'world_size': self.env.world,
                             'distillers_in_step': in_step,
-                            'history': self.history, 'environment': environment_info(), 'config': cfg.to_dict()})
+                            'history': rec.history, 'environment': environment_info(), 'config': cfg.to_dict()})
             write_json(self.out/'metrics.json', m)
-            write_json(self.out/'train_log.json', _json_safe(self.train_log))
-            if self.live is not None:
-                self.live.summary = {'final': {k: m[k] for k in ('miou', 'boundary_iou', 'pixel_acc')}, 'best_miou': m['best_miou']}
-            if self.train_log:
+            write_json(self.out/'train_log.json', _json_safe(rec.train_log))
+            self.log.summary(m)
+            if rec.train_log:
                 with contextlib.suppress(Exception): save_curves(self.out)
         if self.env.active:
             box = [m]; dist.broadcast_object_list(box, src=0); m = box[0]
         return m
 
-# %% ../nbs/07_train.ipynb 50
-class _StepRatio:
-    "Full vs plain student step times."
-    def measure_step_ratio(self, steps: int | None = None) -> dict:
-        """Median time of a full step (student + teacher or cache + distillers + discriminator) over that of a
-        plain student step (forward, CE, backward, SGD), alternated on the same batch in this process:
-        `step_ratio_vs_plain` as the run trains, and `step_ratio_live_teacher` with the live teacher when the
-        run uses the cache (else None). Model, optimizer, distiller and RNG states are restored afterwards."""
-        steps = steps or self.cfg.step_ratio_steps
-        r = {'step_ratio_vs_plain': None, 'step_ratio_live_teacher': None}
-        # on every rank: a discriminator's step averages its gradients over the ranks (a collective)
-        saved = copy.deepcopy({'m': self.student.state_dict(), 'o': self.opt.state_dict(), 's': self.scaler.state_dict(),
-                               'd': self.distillers.state_dict(), 'a': {k: o.state_dict() for k, o in self.aux_opts.items()}})
-        gens = {k: g.get_state() for k, g in module_generators(self.distillers).items()}
-        rng = rng_state()
-        b = _to_device(next(self.train_stream(0))[0], self.device, self.cfg.channels_last)
-        n_valid = (b['label'] != 255).sum().clamp_min(1).float()
-        it, cache = self.cfg.iters - 1, self.cache
-        def one(distill, use_cache=True):
-            self.cache = cache if use_cache else None
-            t0 = time.perf_counter()
-            self.opt.zero_grad(set_to_none=True)
-            terms, s, t = self._micro(self.student, b, it, n_valid, 1.0, distill)
-            self.scaler.scale(sum(terms.values())).backward()
-            self.scaler.step(self.opt); self.scaler.update()
-            if distill: self.distillers.discriminator_step(s, t, b, it)
-            if self.device.type == 'cuda': torch.cuda.synchronize(self.device)
-            return time.perf_counter() - t0
-        try:
-            self._set_train()
-            one(False); one(True); one(True, False)            # warm-up
-            plain, full, live = [], [], []
-            for _ in range(steps):
-                plain.append(one(False)); full.append(one(True))
-                if cache is not None: live.append(one(True, False))
-            r['step_ratio_vs_plain'] = float(np.median(full) / np.median(plain))
-            if live: r['step_ratio_live_teacher'] = float(np.median(live) / np.median(plain))
-        finally:
-            self.cache = cache
-            self.student.load_state_dict(saved['m']); self.opt.load_state_dict(saved['o']); self.scaler.load_state_dict(saved['s'])
-            self.distillers.load_state_dict(saved['d'])
-            for k, o in self.aux_opts.items(): o.load_state_dict(saved['a'][k])
-            for k, g in module_generators(self.distillers).items(): g.set_state(gens[k])
-            set_rng_state(rng)
-        if self.env.active: dist.barrier()
-        return r
-
-# %% ../nbs/07_train.ipynb 51
-class Trainer(_Run, _StepRatio, _Logging, _Checkpoint, _Eval, _Step, _Setup, _Data):
-    "Iteration-based trainer for teachers and (distilled) students. `Trainer(cfg).fit()` == `train(cfg)`."
-
 def train(cfg: TrainConfig | dict) -> dict:
     "Train one run described by `cfg` (resuming from output_dir/last.pt when present); returns its final metrics."
     return Trainer(cfg).fit()
 
-# %% ../nbs/07_train.ipynb 53
+# %% ../nbs/07_train.ipynb 50
 def _truncate_dvclive(d: Path, upto: int) -> None:
     "Drop rows with step > `upto`, and rows cut short by a kill, from every dvclive metric TSV under `d` (before resuming)."
     def ok(r, i, n):
@@ -1067,7 +1072,7 @@ def save_curves(run_dir) -> Path:
     plt.close(fig)
     return Path(run_dir)/'curves.png'
 
-# %% ../nbs/07_train.ipynb 56
+# %% ../nbs/07_train.ipynb 53
 def _accepts_str(tp) -> bool:
     return tp is str or any(_accepts_str(a) for a in get_args(tp))
 
