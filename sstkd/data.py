@@ -13,7 +13,7 @@ import torch.nn.functional as F
 from PIL import Image
 from tqdm.auto import tqdm
 
-from .utils import atomic_path, resolve_inside, write_json
+from .utils import atomic_path, from_kwargs, resolve_inside, write_json
 
 # %% auto 0
 __all__ = ['FMNIST_URL', 'FMNIST_PACKAGE_DIR', 'FMNIST_CLASSES', 'FMNIST_FILES', 'TWO_PI', 'TEXTURES', 'GARMENT_GROUPS', 'SPLITS',
@@ -300,10 +300,7 @@ class SceneConfig:
     @classmethod
     def make(cls, **kw) -> 'SceneConfig':
         "Build from keyword arguments; an unknown name raises `ValueError` listing the valid ones."
-        valid = [f.name for f in dataclasses.fields(cls)]
-        bad = sorted(set(kw) - set(valid))
-        if bad: raise ValueError(f'unknown scene parameter(s) {bad}; valid: {valid}')
-        return cls(**kw)
+        return from_kwargs(cls, kw, 'scene')
 
     @property
     def garment_names(self) -> list: return list(GARMENT_GROUPS[self.garments][0])

@@ -12,7 +12,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 from .data import load_fashion_mnist, item_masks, render_scene, SceneConfig, TEXTURES, FMNIST_CLASSES, normalize
 from .models import build_backbone
-from .utils import seed_everything, save_checkpoint, write_json
+from .utils import from_kwargs, seed_everything, save_checkpoint, write_json
 
 # %% auto 0
 __all__ = ['PRETRAIN_CLASSES', 'PretrainConfig', 'pretrain_sources', 'classification_set', 'Classifier', 'to_input', 'accuracy',
@@ -53,10 +53,7 @@ class PretrainConfig:
     @classmethod
     def make(cls, **kw) -> 'PretrainConfig':
         "Build from keyword arguments; an unknown name raises `ValueError` listing the valid ones."
-        valid = [f.name for f in dataclasses.fields(cls)]
-        bad = sorted(set(kw) - set(valid))
-        if bad: raise ValueError(f'unknown pretraining parameter(s) {bad}; valid: {valid}')
-        return cls(**kw)
+        return from_kwargs(cls, kw, 'pretraining')
 
 PRETRAIN_CLASSES = list(FMNIST_CLASSES) + [TEXTURES[t] for t in SceneConfig().textures]
 

@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_utils.ipynb 3
 from __future__ import annotations
-import contextlib, hashlib, json, os, pickle, platform, random, re, shutil, sys, tempfile
+import contextlib, dataclasses, hashlib, json, os, pickle, platform, random, re, shutil, sys, tempfile
 from pathlib import Path
 
 import numpy as np
@@ -12,7 +12,7 @@ import torch
 
 # %% auto 0
 __all__ = ['seed_everything', 'remove_path', 'atomic_path', 'write_text_atomic', 'write_json', 'file_sha256', 'CheckpointError',
-           'save_checkpoint', 'load_checkpoint', 'resolve_inside', 'environment_info']
+           'save_checkpoint', 'load_checkpoint', 'resolve_inside', 'from_kwargs', 'environment_info']
 
 # %% ../nbs/00_utils.ipynb 6
 def seed_everything(seed: int) -> None:
@@ -109,6 +109,14 @@ def resolve_inside(root, rel: str, source='') -> Path:
     return p
 
 # %% ../nbs/00_utils.ipynb 21
+def from_kwargs(cls, kw: dict, what: str):
+    "Dataclass `cls` built from `kw`; an unknown name raises `ValueError` naming the `what` parameters and the valid ones."
+    valid = [f.name for f in dataclasses.fields(cls)]
+    bad = sorted(set(kw) - set(valid))
+    if bad: raise ValueError(f'unknown {what} parameter(s) {bad}; valid: {valid}')
+    return cls(**kw)
+
+# %% ../nbs/00_utils.ipynb 24
 def environment_info() -> dict:
     "Versions of Python, torch and key packages, plus the device, for the record of a run."
     import importlib.metadata as md
