@@ -13,12 +13,13 @@ import pandas as pd
 import torch
 
 from .utils import save_checkpoint, seed_everything
-from .train import Trainer, CKPT_FORMAT, build_from_config, _to_device
+from .train import Trainer, CKPT_FORMAT, build_from_config, autocast, _to_device
+from .loop import seg_loss_sums, _detached, _floats
 
 # %% auto 0
 __all__ = ['round_robin', 'device_sync', 'summarize', 'random_checkpoint', 'SyntheticSegmentation', 'prepare', 'step_timer',
-           'teacher_timer', 'loss_timer', 'loader_timer', 'features', 'record_discriminator', 'peak_memory', 'step_key',
-           'step_table', 'check_target', 'fmt', 'plot_steps']
+           'teacher_timer', 'loss_timer', 'loader_timer', 'features', 'record_discriminator', 'step_parts',
+           'peak_memory', 'step_key', 'step_table', 'check_target', 'fmt', 'plot_steps']
 
 # %% ../nbs/10_bench.ipynb 6
 def round_robin(fns: dict, repeats: int = 5, warmup: int = 1, sync: Callable | None = None) -> dict:
@@ -153,6 +154,44 @@ def record_discriminator(tr: Trainer, sync: Callable | None = None) -> list:
     return seconds
 
 # %% ../nbs/10_bench.ipynb 31
+def step_parts(tr: Trainer, it: int = 0, repeats: int = 3, warmup: int = 1, sync: Callable | None = None) -> pd.DataFrame:
+    """Where a training step of `tr` goes: the whole `Trainer.step` and its parts on the first kept micro-batch,
+    interleaved by `round_robin`, as `summarize`'s table plus `share_of_step`. Parts: the live teacher's forward
+    (if `tr` has a teacher), the student's forward with the segmentation loss, the same plus its backward, each
+    distiller's terms forward + backward (on the student's detached outputs: into them and the distiller's own
+    parameters, not back through the network) and each discriminator step. The teacher mode of the step is
+    `tr.cache` (None: live)."""
+    b = _to_device(tr.micro[0], tr.device, tr.cfg.channels_last)
+    t = tr.teacher_outputs(b) if tr.distillers is not None else None
+    with torch.no_grad(), autocast(tr.device, tr.steps.dtype): s0 = _detached(_floats(tr.steps.model(b['image'])))
+    def student(backward):
+        def f():
+            with autocast(tr.device, tr.steps.dtype): s = _floats(tr.steps.model(b['image']))
+            loss = sum(v.sum() for v in seg_loss_sums(s, b['label'], None, tr.cfg.aux_weight).values())
+            if backward: tr.steps.opt.zero_grad(set_to_none=True); loss.backward()
+        return f
+    def terms(d):
+        def f():
+            s = {k: (v.detach().requires_grad_() if torch.is_tensor(v) and v.is_floating_point() else v) for k, v in s0.items()}
+            d.zero_grad(set_to_none=True)
+            sum(d(s, t, b, it).values()).backward()
+        return f
+    cache = tr.cache
+    fns = {'step': step_timer(tr, it, cache)}
+    if tr.teacher is not None: fns['teacher forward'] = teacher_timer(tr)
+    fns['student forward'] = student(False)
+    fns['student forward + backward'] = student(True)
+    if tr.distillers is not None:
+        for n, d in tr.distillers.members.items():
+            fns[f'{n} terms fwd+bwd'] = terms(d)
+            if d.aux_optimizers(): fns[f'{n} discriminator step'] = lambda d=d: d.discriminator_step(s0, t, b, it)
+    try: times = round_robin(fns, repeats, warmup, sync)
+    finally: tr.cache = cache
+    out = summarize(times)
+    out['share_of_step'] = out['ms'] / out.loc['step', 'ms']
+    return out
+
+# %% ../nbs/10_bench.ipynb 34
 def _proc_kb(field: str) -> int | None:
     try:
         for line in Path('/proc/self/status').read_text().splitlines():
@@ -204,7 +243,7 @@ def peak_memory(cfg: dict, it: int = 0, steps: int = 1, warmup: int = 1, synthet
     if 'error' in r: raise RuntimeError(f'peak_memory: {r["error"]}')
     return r
 
-# %% ../nbs/10_bench.ipynb 36
+# %% ../nbs/10_bench.ipynb 39
 def step_key(method: str, teacher: str | None = None) -> str:
     "Name of a timed training step: 'step/none', 'step/kd/live', 'step/sstkd/cached', ..."
     return 'step/none' if method == 'none' else f'step/{method}/{teacher}'
@@ -230,7 +269,7 @@ def step_table(summary: pd.DataFrame, methods: list, modes=('live', 'cached'), t
                              teacher_share=summary.loc[teacher, 'ms'] / ms if mode == 'live' and teacher in summary.index else np.nan))
     return pd.DataFrame(rows)
 
-# %% ../nbs/10_bench.ipynb 39
+# %% ../nbs/10_bench.ipynb 42
 def check_target(name: str, measured: float, limit: float, source: str = '') -> dict:
     "A row of the targets table: met when `measured <= limit`, else the gap (measured - limit)."
     if not np.isfinite(measured): raise ValueError(f'check_target: {name}: measured value is {measured}')
@@ -239,7 +278,7 @@ def check_target(name: str, measured: float, limit: float, source: str = '') -> 
                 verdict='met' if met else f'missed by {measured - limit:.2f} ({100 * (measured / limit - 1):.0f}% over)',
                 source=source)
 
-# %% ../nbs/10_bench.ipynb 42
+# %% ../nbs/10_bench.ipynb 45
 def fmt(t: pd.DataFrame, formats: dict) -> pd.DataFrame:
     "Copy of `t` with the columns of `formats` ({column: format string or callable}) as strings; NaN -> ''."
     out = t.copy()
@@ -249,7 +288,7 @@ def fmt(t: pd.DataFrame, formats: dict) -> pd.DataFrame:
         out[c] = [('' if (isinstance(v, float) and np.isnan(v)) else conv(v)) for v in out[c]]
     return out
 
-# %% ../nbs/10_bench.ipynb 45
+# %% ../nbs/10_bench.ipynb 48
 def plot_steps(t: pd.DataFrame, ax=None, title='training step time relative to the plain student'):
     "Grouped bars of `x_none` per method (live / cached teacher) from a `step_table`; returns the figure."
     import matplotlib.pyplot as plt

@@ -60,64 +60,117 @@ def _axis_op_np(n: int, taps: tuple, lo: int, mode: str, stride: int = 1, up: bo
             m[odd[i, k], i, s] += scale * taps[k]
     return m if mode == 'qper_col' else m[0]
 
-_BLOCK = 32   # output rows per block of the block-banded products
+_LONG = 64    # axes with at least this many outputs use the windowed products; shorter ones the dense matrix
+_WIN = 8      # outputs per phase in one window of the windowed products
 
-def _band_np(M: np.ndarray, block: int = _BLOCK):
-    "Block-banded form of a dense operator M (n_out, n_in): `(idx (nblk, K), sub (nblk, block, K))`, or None if it saves little."
+def _interior_np(M: np.ndarray, P: int, step: int):
+    """Shift-invariant interior of M (n_out, n_in), outputs in `P` phases whose windows advance by `step` inputs:
+    `(T (P, K), off, m0, m1)` with `M[P·m + r, m·step + off + k] = T[r, k]` (and nothing else in those rows) for m0 <= m < m1."""
     n_out, n_in = M.shape
-    if n_out % block or n_out < 2 * block: return None
-    reads = M.reshape(n_out // block, block, n_in).any(1)             # (nblk, n_in): the inputs each block reads
-    K = int(reads.sum(1).max())
-    if 2 * K > n_in: return None
-    idx, sub = np.zeros((len(reads), K), np.int64), np.zeros((len(reads), block, K))
-    for b, r in enumerate(reads):
-        c = np.flatnonzero(r)                                          # padding: index 0 with weight 0
-        idx[b, :len(c)], sub[b, :, :len(c)] = c, M[b * block:(b + 1) * block, c]
-    return idx, sub
+    mid = n_out // P // 2
+    rows = M[P * mid:P * mid + P]
+    nz = np.flatnonzero(rows.any(0)); c0, c1 = nz.min(), nz.max() + 1
+    T, off = rows[:, c0:c1], c0 - mid * step
+    def regular(m):
+        s = m * step + off
+        if s < 0 or s + T.shape[1] > n_in: return False
+        blk = M[P * m:P * m + P]
+        return np.array_equal(blk[:, s:s + T.shape[1]], T) and not blk[:, :s].any() and not blk[:, s + T.shape[1]:].any()
+    m0 = m1 = mid
+    while m0 > 0 and regular(m0 - 1): m0 -= 1
+    while m1 < n_out // P and regular(m1): m1 += 1
+    return T, off, m0, m1
+
+class _Windowed:
+    """`M @ x` on axis 1 of `x (nb, n_in, C)` for a long operator M (n_out, n_in): the interior as one product of a
+    shared Toeplitz block `S (P·_WIN, K')` with overlapping windows of x (a strided view, no copy), the border rows
+    (mirrored or wrapped reads) as a small dense matrix on the few inputs they read; `twist` (n_out, n_in) is a part
+    read through a roll of C by C/2 (the DFB root's quincunx-periodic extension)."""
+    def __init__(self, M, P, step, dtype, device, twist=None):
+        self.n_out, self.n_in = M.shape
+        T, off, m0, m1 = _interior_np(M, P, step)
+        nblk = (m1 - m0) // _WIN
+        m1 = m0 + nblk * _WIN
+        if twist is not None and twist[P * m0:P * m1].any(): raise AssertionError('_Windowed: twisted interior')
+        K = T.shape[1]
+        self.nblk, self.kw, self.bs, self.x0 = nblk, (_WIN - 1) * step + K, _WIN * step, m0 * step + off
+        self.r0, self.r1 = P * m0, P * m1
+        S = np.zeros((P * _WIN, self.kw))
+        for j in range(_WIN): S[P * j:P * j + P, j * step:j * step + K] = T
+        Tn = lambda a: torch.as_tensor(a, dtype=dtype, device=device)
+        self.S = Tn(S)
+        border = np.r_[0:self.r0, self.r1:self.n_out]
+        def part(A):
+            if A is None or not A[border].any(): return None
+            cols = np.flatnonzero(A[border].any(0))
+            return torch.as_tensor(cols, device=device), Tn(A[border][:, cols])
+        self.plain, self.twisted = part(M), part(twist)
+
+    def __call__(self, x):
+        nb, _, C = x.shape
+        y = x.new_empty(nb, self.n_out, C)
+        if self.r0 or self.r1 < self.n_out:
+            yb = 0
+            if self.plain is not None: yb = self.plain[1].to(x.dtype) @ x.index_select(1, self.plain[0])
+            if self.twisted is not None:
+                yb = yb + self.twisted[1].to(x.dtype) @ x.index_select(1, self.twisted[0]).roll(C // 2, -1)
+            y[:, :self.r0], y[:, self.r1:] = yb[:, :self.r0], yb[:, self.r0:]
+        if self.nblk:
+            span, S = (self.nblk - 1) * self.bs + self.kw, self.S.to(x.dtype)
+            for i in range(nb):
+                win = x[i, self.x0:self.x0 + span].unfold(0, self.kw, self.bs).transpose(-1, -2)   # (nblk, K', C)
+                torch.matmul(S, win, out=y[i, self.r0:self.r1].view(self.nblk, -1, C))
+        return y
 
 class _AxisOp:
-    "A 1-D operator (n_out, n_in) on axis -2 of `(..., n_in, M)`: dense matrix, and block-banded forms of it and its transpose."
-    def __init__(self, M: np.ndarray, dtype, device):
+    "A 1-D operator (n_out, n_in): its dense matrix and transpose; for long axes (if `windowed`) windowed forms of both."
+    def __init__(self, M: np.ndarray, dtype, device, P: int = 1, step: int = 1, twist: np.ndarray | None = None,
+                 windowed: bool = True):
         self.n_out, self.n_in = M.shape
         T = lambda a: torch.as_tensor(a, dtype=dtype, device=device)
-        def band(m):
-            b = _band_np(m)
-            return None if b is None else (torch.as_tensor(b[0].reshape(-1), device=device), T(b[1]))
-        self.dense, self.dense_t = T(M), T(np.ascontiguousarray(M.T))
-        self.band, self.band_t = band(M), band(M.T)
-
-def _op_apply(dense, band, x):
-    "`dense @ x` on (..., n_in, M); as gathered blocks times small matrices when `band` is given (same sums)."
-    if band is None: return dense.to(x.dtype) @ x
-    idx, sub = band
-    nblk, block, K = sub.shape
-    return (sub.to(x.dtype) @ x.index_select(-2, idx).unflatten(-2, (nblk, K))).flatten(-3, -2)
+        self.dense, self.dense_t = (None, None) if twist is not None else (T(M), T(np.ascontiguousarray(M.T)))
+        self.win = self.win_t = None
+        if windowed and self.n_out >= _LONG:
+            tt = None if twist is None else np.ascontiguousarray(twist.T)
+            self.win = _Windowed(M, P, step, dtype, device, twist)
+            self.win_t = _Windowed(np.ascontiguousarray(M.T), step, P, dtype, device, tt)
 
 class _Apply(torch.autograd.Function):
-    "`op` along axis -2; the backward applies the transpose the same way (no scatter, no saved input)."
+    "`op` along axis -2 (dense) or axis 1 of (nb, n, C) (windowed); the backward applies the transpose the same way."
     @staticmethod
     def forward(ctx, op, x):
         ctx.op, ctx.dtype = op, x.dtype
-        return _op_apply(op.dense, op.band, x)
+        if op.win is None: return op.dense.to(x.dtype) @ x
+        with torch.autocast(x.device.type, enabled=False): return op.win(x)
     @staticmethod
     def backward(ctx, g):
-        return None, _op_apply(ctx.op.dense_t, ctx.op.band_t, g).to(ctx.dtype)
+        op = ctx.op
+        if op.win is None: return None, (op.dense_t.to(g.dtype) @ g).to(ctx.dtype)
+        with torch.autocast(g.device.type, enabled=False): return None, op.win_t(g.contiguous()).to(ctx.dtype)
 
 _OPS: dict = {}
 def _axis_op(key: tuple, like: torch.Tensor) -> _AxisOp:
-    "`_axis_op_np(*key)` as an `_AxisOp` of `like`'s dtype and device (cached)."
+    "`_axis_op_np(*key)` as an `_AxisOp` of `like`'s dtype and device (cached); a 'qper_col' key only for long axes."
     k = (key, like.dtype, like.device)
-    if k not in _OPS: _OPS[k] = _AxisOp(_axis_op_np(*key), like.dtype, like.device)
+    if k not in _OPS:
+        M, (n, taps, lo, mode, stride, up, scale) = _axis_op_np(*key), (key + (1, False, 1.0)[len(key) - 4:])
+        P, step = (2, 1) if up else (1, stride)
+        if mode == 'qper_col': _OPS[k] = _AxisOp(M[0], like.dtype, like.device, P, step, twist=M[1])
+        else: _OPS[k] = _AxisOp(M, like.dtype, like.device, P, step)
     return _OPS[k]
 
 def _rows(A: _AxisOp, x):
     "Apply `A` along the row axis of `(..., h, w, N)`."
     h, w, N = x.shape[-3:]
-    return _Apply.apply(A, x.reshape(*x.shape[:-3], h, w * N)).view(*x.shape[:-3], A.n_out, w, N)
+    if A.win is None: return _Apply.apply(A, x.reshape(*x.shape[:-3], h, w * N)).view(*x.shape[:-3], A.n_out, w, N)
+    return _Apply.apply(A, x.reshape(-1, h, w * N)).view(*x.shape[:-3], A.n_out, w, N)
 
 def _cols(B: _AxisOp, x):
-    "Apply `B` along the column axis of `(..., h, w, N)`."
-    return _Apply.apply(B, x)
+    "Apply `B` along the column axis of `(..., h, w, N)` (windowed: on the transposed layout `(w, h, N)`)."
+    if B.win is None: return _Apply.apply(B, x)
+    h, w, N = x.shape[-3:]
+    y = _Apply.apply(B, x.transpose(-3, -2).reshape(-1, w, h * N))
+    return y.view(*x.shape[:-3], B.n_out, h, N).transpose(-3, -2).contiguous()
 
 def _to_hwn(x):
     "(..., H, W) -> (H, W, N) view, N = product of the leading dims."
@@ -271,25 +324,25 @@ _TAPS = LADDER_F[::-1]                       # correlation taps of the convoluti
 _LO = (len(LADDER_F) - 1) // 2               # toolbox sefilter2: origin at floor((L-1)/2)
 
 def _qper_ops(h, w, lo, scale, like):
-    "Row operators (even / odd wraps) and the stacked [plain; half-width-rolled] column operator of 'qper_col'."
+    "Row operators (even / odd wraps) and the stacked [plain; half-width-rolled] column operator of 'qper_col' (dense)."
     key = ('qper', h, w, lo, scale, like.dtype, like.device)
     if key not in _OPS:
         A = _axis_op_np(h, _TAPS, lo, 'qper_col', 1, False, scale)
         B = _axis_op_np(w, _TAPS, lo, 'periodic')
         B2 = np.concatenate([B, np.roll(B, w // 2, axis=0)])
-        _OPS[key] = tuple(_AxisOp(a, like.dtype, like.device) for a in (A[0], A[1], B2))
+        _OPS[key] = tuple(_AxisOp(a, like.dtype, like.device, windowed=False) for a in (A[0], A[1], B2))
     return _OPS[key]
 
 def _lf(x, ext, shift, scale):
     "`scale · F x` (shift 0) or `scale · F1 x` (shift 1) on (nb, h, w, N) with the DFB's extension."
     nb, h, w, N = x.shape
     lo = _LO + shift
-    if ext == 'qper_col':                    # only the root of the tree (nb = 1) uses it
+    if ext == 'qper_col' and h < _LONG:      # only the root of the tree (nb = 1) uses it; long: the twisted windowed op
         A0, A1, B2 = _qper_ops(h, w, lo, scale, x)
         z = _cols(B2, x[0]).view(h, 2, w * N)                   # columns filtered, plain | rolled
         return (_Apply.apply(A0, z[:, 0]) + _Apply.apply(A1, z[:, 1])).view(1, h, w, N)
     B = _axis_op((w, _TAPS, lo, 'periodic'), x)
-    return _rows(_axis_op((h, _TAPS, lo, 'periodic', 1, False, scale), x), _cols(B, x))
+    return _rows(_axis_op((h, _TAPS, lo, ext, 1, False, scale), x), _cols(B, x))
 
 def _ladder_dec(p0, p1, ext):
     y0 = torch.add(_lf(p1, ext, 1, -1 / _SQ2), p0, alpha=1 / _SQ2)
@@ -304,21 +357,30 @@ def _ladder_rec(y0, y1, ext):
 # %% ../nbs/04_cdm.ipynb 27
 def _dfb_multiple(k: int) -> int: return 1 if k == 0 else 2 ** max(k - 1, 1)
 
+class _Permute(torch.autograd.Function):
+    "`x.index_select(0, g)` for a permutation `g`; the backward gathers with the inverse permutation `ginv` (no scatter)."
+    @staticmethod
+    def forward(ctx, x, g, ginv):
+        ctx.ginv = ginv
+        return x.index_select(0, g)
+    @staticmethod
+    def backward(ctx, gy): return gy.index_select(0, ctx.ginv), None, None
+
 def _dfb_dec(x, k, ordered=True):
     "DFB of (H, W, N): list of 2^k sub-bands (h, w, N); `ordered=False` returns the raw last-level blocks."
     if k == 0: return [x]
     H, W, N = x.shape
     levels, final, _, shapes = _dfb_plan(H, W, k, x.device)
     s = x.reshape(H * W, N)
-    for li, (g, _, groups, ext, first) in enumerate(levels):
+    for li, (g, ginv, groups, ext, first) in enumerate(levels):
         outs = []
-        for (nb, h, w), c in zip(groups, s.index_select(0, g).split([2 * nb * h * w for nb, h, w in groups])):
-            p = c.view(2, nb, h, w, N)
-            y0, y1 = _ladder_dec(p[0], p[1], ext)
+        for (nb, h, w), c in zip(groups, _Permute.apply(s, g, ginv).split([2 * nb * h * w for nb, h, w in groups])):
+            y0, y1 = _ladder_dec(*c.view(2, nb, h, w, N).unbind(), ext)     # unbind: its backward stacks, no zero-fill
             if not ordered and li == len(levels) - 1: outs += [y0, y1]; continue
-            outs.append(torch.stack((y0, y1) if first else (y1, y0), 1).reshape(-1, N))
+            ya, yb = (y0, y1) if first else (y1, y0)
+            outs += [t.reshape(-1, N) for b in range(nb) for t in (ya[b], yb[b])]   # branch by branch: [ya, yb]
         if not ordered and li == len(levels) - 1: return outs
-        s = torch.cat(outs) if len(outs) > 1 else outs[0]
+        s = torch.cat(outs)
     s = s.index_select(0, final)
     return [o.view(h, w, N) for o, (h, w) in zip(s.split([h * w for h, w in shapes]), shapes)]
 
