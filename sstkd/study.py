@@ -636,6 +636,7 @@ def dryrun(params: dict, profile: str, root='.', out=None, iters: int = 4, eval_
     import torch
     device = 'cuda' if torch.cuda.is_available() else 'cpu'
     dev_name = torch.cuda.get_device_name() if device == 'cuda' else f'CPU ({os.cpu_count()} cores)'
+    unit = 'GPU' if device == 'cuda' else 'CPU'              # the projection is for the device at hand
     if batch is None and device == 'cpu': batch = cpu_batch     # a CPU holds neither the per-GPU batch nor its time
     planned = {r['role']: per_gpu_batch(prof, r['role'], gpus) for r in runs}
     ran = {k: v if batch is None else min(batch, v) for k, v in planned.items()}
@@ -675,14 +676,14 @@ def dryrun(params: dict, profile: str, root='.', out=None, iters: int = 4, eval_
                                                                 else m['train_seconds'] / max(1, m['timed_steps'])),
                      's/eval image': m.get('eval_seconds_per_image'),
                      ('peak GPU memory (GiB)' if device == 'cuda' else 'peak RSS (GiB)'): peak / 2**30,
-                     'projected GPU-hours': _projection(params, prof, run, m, gpus, n_eval, n_report,
+                     f'projected {unit}-hours': _projection(params, prof, run, m, gpus, n_eval, n_report,
                                                         planned[run['role']] / o['batch_size'])})
         log(f'{name}: done in {time.perf_counter() - t:.0f} s')
     res = collect_results(profile, out)                                  # the tables stage, on the dry runs' results
     write_table(main_table(res, params['methods'], published=prof.get('published')), out/'main')
     if len(res[res.variant.notna()]): write_table(ablation_table(res, params['ablation_variants']), out/'ablation')
     table = pd.DataFrame(rows).set_index('run')
-    total = table['projected GPU-hours'].sum()
+    total = table[f'projected {unit}-hours'].sum()
     smaller = (table['batch run'] < table['per-GPU batch']).any()
     text = (f'# Dry run of profile {profile} on {dev_name}\n\n{len(rows)} runs x {iters} iterations, {eval_images} evaluation '
             f'images each, {gpus} GPU(s) planned (per-GPU batch), in {time.perf_counter() - t0:.0f} s. Evaluation images per '
@@ -691,7 +692,7 @@ def dryrun(params: dict, profile: str, root='.', out=None, iters: int = 4, eval_
                'memory is that of the smaller batch, and the projection scales their step time linearly to the planned '
                'batch (an estimate).\n\n' if smaller else '')
             + to_markdown(table.map(lambda x: f'{x:.3g}' if isinstance(x, float) else x), 'run')
-            + f'\nProjected full study on this device: **{total:,.1f} GPU-hours** ({total / gpus:,.1f} h on {gpus} GPU(s)).\n')
+            + f'\nProjected full study on this device: **{total:,.1f} {unit}-hours** ({total / gpus:,.1f} h on {gpus} {unit}(s)).\n')
     write_text_atomic(out/'report.md', text)
     log(text)
     return table
