@@ -592,12 +592,19 @@ def per_gpu_batch(prof: dict, role: str, gpus: int) -> int:
     if bs % (gpus * acc): raise ValueError(f'batch_size {bs} of the {role} is not divisible by gpus x grad_accum = {gpus * acc}')
     return bs // gpus
 
+def _batch_run(planned: int, batch: int | None) -> int:
+    "The batch a dry-run process trains: the planned per-GPU batch, or `batch` if smaller."
+    return planned if batch is None else min(batch, planned)
+
+def _seconds_per_iter(m: dict) -> float:
+    "Seconds per training iteration of a run's metrics `m`: the mean over the steps after warm-up, else over all steps."
+    return m['ms_per_step'] / 1000 if m.get('ms_per_step') else m['train_seconds'] / max(1, m['timed_steps'])
+
 def _dryrun_overrides(prof: dict, role: str, iters: int, eval_images: int, gpus: int, crop=None, batch: int | None = None) -> dict:
     "TrainConfig overrides of a dry run: few iterations and images, the per-GPU batch (or `batch` if smaller), a checkpoint half-way."
     sec = {**prof['data'], **prof['train'], **prof[role]}
-    planned = per_gpu_batch(prof, role, gpus)
     o = dict(iters=iters, checkpoint_every=max(1, iters // 2), eval_every=0, eval_limit=eval_images,
-             batch_size=planned if batch is None else min(batch, planned),
+             batch_size=_batch_run(per_gpu_batch(prof, role, gpus), batch),
              live=False, progress=False, step_ratio_steps=0, log_every=1)
     if crop is not None:
         o['crop_size'] = crop
@@ -616,7 +623,7 @@ def _projection(params: dict, prof: dict, run: dict, m: dict, gpus: int, n_eval:
     planned per-GPU batch / the batch the dry run trained (the step time is scaled by it: linear in the batch, an estimate)."""
     sec = {**prof['train'], **prof[run['role']]}
     iters, every = sec['iters'], sec.get('eval_every', 0)
-    s_it = batch_scale * (m['ms_per_step'] / 1000 if m.get('ms_per_step') else m['train_seconds'] / max(1, m['timed_steps']))
+    s_it = batch_scale * _seconds_per_iter(m)
     s_img = m.get('eval_seconds_per_image') or 0.0
     evals = (iters // every if every else 0) + (0 if every and iters % every == 0 else 1)
     seeds = 1 if run['role'] == 'teacher' else len(params['ablation_seeds'] if run.get('variant') else params['seeds'])
@@ -639,7 +646,7 @@ def dryrun(params: dict, profile: str, root='.', out=None, iters: int = 4, eval_
     unit = 'GPU' if device == 'cuda' else 'CPU'              # the projection is for the device at hand
     if batch is None and device == 'cpu': batch = cpu_batch     # a CPU holds neither the per-GPU batch nor its time
     planned = {r['role']: per_gpu_batch(prof, r['role'], gpus) for r in runs}
-    ran = {k: v if batch is None else min(batch, v) for k, v in planned.items()}
+    ran = {k: _batch_run(v, batch) for k, v in planned.items()}
     if fixture:
         from .data import write_fixture
         data_root = out/'fixture'
@@ -672,8 +679,7 @@ def dryrun(params: dict, profile: str, root='.', out=None, iters: int = 4, eval_
         peak = m.get('peak_memory_bytes') or usage.ru_maxrss * 1024          # Linux: ru_maxrss in KiB
         rows.append({'run': name, 'method': run.get('method', 'teacher') if run['role'] == 'student' else 'teacher',
                      'per-GPU batch': planned[run['role']], 'batch run': o['batch_size'], 'ImageNet init': 'no' if pre and o.get('pretrained', pre) is None else 'yes' if pre else '-',
-                     's/iter': (m['ms_per_step'] / 1000 if m.get('ms_per_step')
-                                                                else m['train_seconds'] / max(1, m['timed_steps'])),
+                     's/iter': _seconds_per_iter(m),
                      's/eval image': m.get('eval_seconds_per_image'),
                      ('peak GPU memory (GiB)' if device == 'cuda' else 'peak RSS (GiB)'): peak / 2**30,
                      f'projected {unit}-hours': _projection(params, prof, run, m, gpus, n_eval, n_report,
