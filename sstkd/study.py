@@ -269,9 +269,28 @@ def _dvc(root, *args) -> subprocess.CompletedProcess:
     if r.returncode: raise RuntimeError(f'dvc {" ".join(args[:2])} in {root} failed:\n{r.stderr[-2000:]}')
     return r
 
+def _stages(repo, names: list[str]) -> list:
+    "The stages `names` of `repo` (a `dvc.repo.Repo`), from one read of its dvc.yaml and dvc.lock."
+    from dvc.stage import PipelineStage                 # the stages of dvc.yaml files, not .dvc files (data.dvc)
+    by_name = {s.name: s for s in repo.index.stages if isinstance(s, PipelineStage)}
+    missing = [n for n in names if n not in by_name]
+    if missing: raise ValueError(f'{Path(repo.root_dir)/"dvc.yaml"}: no stage {missing[0]!r}')
+    return [by_name[n] for n in names]
+
 def _changed(root, names: list[str]) -> set[str]:
-    "The stages among `names` that `dvc status` reports as changed (to run)."
-    return set(json.loads(_dvc(root, 'status', '--json', *names).stdout or '{}')) & set(names) if names else set()
+    "The stages among `names` that DVC reports as changed (to run), as `dvc status <names>` would."
+    if not names: return set()
+    from dvc.repo import Repo
+    with Repo(str(root)) as repo, repo.lock: return {s.name for s in _stages(repo, names) if s.changed()}
+
+def _commit(root, names: list[str]) -> None:
+    "Record the finished stages `names` in dvc.lock and their outputs in DVC's cache, as `dvc commit -f <names>` does, writing dvc.lock once."
+    if not names: return
+    from dvc.repo import Repo
+    with Repo(str(root)) as repo, repo.lock:
+        stages = _stages(repo, names)
+        for s in stages: s.save(); s.commit()
+        stages[0].dvcfile.dump_stages(stages, update_pipeline=False)   # all in dvc.yaml: one lock file
 
 def _stage_commands(root) -> dict:
     from dvc.repo import Repo
@@ -331,7 +350,7 @@ def train_ahead(params: dict, profile: str, jobs: int = 2, root='.', runs=None, 
     teacher = [r for r in runs if r['role'] == 'teacher' and stage_name(r) in _changed(root, ['teacher'])]
     for r in teacher: run(r)
     if failures: raise RuntimeError('train_ahead: the teacher failed, no student was trained\n' + failures[0])
-    if committed: _dvc(root, 'commit', '-f', '-q', *committed)
+    _commit(root, committed)
     students = [r for r in runs if r['role'] == 'student']
     todo = _changed(root, [stage_name(r) for r in students])
     students = [r for r in students if stage_name(r) in todo]
@@ -352,7 +371,7 @@ def train_ahead(params: dict, profile: str, jobs: int = 2, root='.', runs=None, 
         futures = ([pool.submit(cache)] if shared else []) + [pool.submit(run, r) for r in plain]
         futures += [pool.submit(after_cache, r) for r in distilled]
     for f in futures: f.result()                     # a bug here is raised, not swallowed by the pool
-    if len(committed) > done_before: _dvc(root, 'commit', '-f', '-q', *committed[done_before:])
+    _commit(root, committed[done_before:])
     log(f'train_ahead: {len(committed)} stages run and committed in {time.perf_counter() - t0:.0f} s with {jobs} '
         + ('processes' if executor == 'local' else f'{executor} jobs'))
     if failures: raise RuntimeError(f'train_ahead: {len(failures)} failed\n\n' + '\n\n'.join(failures))
